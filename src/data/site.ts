@@ -1,0 +1,110 @@
+/** The only module that calls getCollection(). Loads every collection once per build, runs the cross-entry
+ * checks and fails the build on the first inconsistent content, so no page is built from broken data. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from '../lib/paths';
+import { validateSite, type Collections } from '../lib/validate';
+
+export type Topic = CollectionEntry<'topics'>;
+export type Qa = CollectionEntry<'qa'>;
+export type Explainer = CollectionEntry<'explainers'>;
+export type Recording = CollectionEntry<'audio'>;
+export type Doc = CollectionEntry<'documents'>;
+export type Language = CollectionEntry<'languages'>;
+export type Settings = CollectionEntry<'settings'>['data'];
+
+export interface Site {
+  settings: Settings;
+  /** Topics by `order`. */
+  topics: Topic[];
+  /** Q&A by topic order, then language order, then `order`. */
+  qa: Qa[];
+  explainers: Explainer[];
+  audio: Recording[];
+  /** Documents, newest first. */
+  documents: Doc[];
+  languages: Language[];
+  topic: (id: string) => Topic;
+  language: (id: string) => Language;
+  document: (id: string) => Doc;
+  qaEntry: (id: string) => Qa;
+  recording: (id: string) => Recording;
+}
+
+/** Thrown for content mistakes; its message lists every problem found, one per line. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+const byId = <T extends { id: string }>(entries: T[], what: string) => {
+  const map = new Map(entries.map((e) => [e.id, e]));
+  return (id: string): T => {
+    const found = map.get(id);
+    if (!found) throw new ContentError(`Không có ${what} "${id}".`);
+    return found;
+  };
+};
+
+/** An MP3 counts as present only when it is a non-empty file; empty files are a common upload accident. */
+const audioFileExists = (relative: string) => {
+  const path = join(contentDir, 'audio', relative);
+  return existsSync(path) && statSync(path).isFile() && statSync(path).size > 0;
+};
+
+async function load(): Promise<Site> {
+  const [topics, qa, explainers, audio, documents, languages, settings] = await Promise.all([
+    getCollection('topics'),
+    getCollection('qa'),
+    getCollection('explainers'),
+    getCollection('audio'),
+    getCollection('documents'),
+    getCollection('languages'),
+    getCollection('settings'),
+  ]);
+  const errors = validateSite(
+    { topics, qa, explainers, audio, documents, languages } as unknown as Collections,
+    audioFileExists,
+  );
+  const site = settings.find((s) => s.id === 'site');
+  if (!site) errors.push('content/settings.yaml: thiếu mục "site" (tên trang, cơ quan phụ trách, tỉnh).');
+  if (errors.length > 0) {
+    throw new ContentError(`Nội dung có ${errors.length} lỗi, cần sửa trước khi dựng trang:\n- ${errors.join('\n- ')}`);
+  }
+
+  const topicOrder = new Map(topics.map((t) => [t.id, t.data.order]));
+  const langOrder = new Map(languages.map((l) => [l.id, l.data.order]));
+  const inTopic = (a: Qa | Recording | Explainer, b: Qa | Recording | Explainer) =>
+    topicOrder.get(a.data.topic.id)! - topicOrder.get(b.data.topic.id)!;
+  const inLang = (a: Qa | Recording, b: Qa | Recording) => langOrder.get(a.data.lang.id)! - langOrder.get(b.data.lang.id)!;
+
+  topics.sort((a, b) => a.data.order - b.data.order);
+  languages.sort((a, b) => a.data.order - b.data.order);
+  qa.sort((a, b) => inTopic(a, b) || inLang(a, b) || a.data.order - b.data.order);
+  audio.sort((a, b) => inTopic(a, b) || inLang(a, b) || a.data.order - b.data.order);
+  explainers.sort((a, b) => inTopic(a, b) || a.data.order - b.data.order);
+  documents.sort((a, b) => b.data.year - a.data.year || (b.data.date?.getTime() ?? 0) - (a.data.date?.getTime() ?? 0));
+
+  return {
+    settings: site!.data,
+    topics,
+    qa,
+    explainers,
+    audio,
+    documents,
+    languages,
+    topic: byId(topics, 'chủ đề'),
+    language: byId(languages, 'ngôn ngữ'),
+    document: byId(documents, 'văn bản'),
+    qaEntry: byId(qa, 'câu hỏi'),
+    recording: byId(audio, 'bản nghe'),
+  };
+}
+
+let cached: Promise<Site> | undefined;
+
+/** The whole validated site, loaded once per build. */
+export function getSite(): Promise<Site> {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDate, formatDuration, isoDay } from './format';
+
+describe('format', () => {
+  it('writes dates the Vietnamese way', () => {
+    expect(formatDate(new Date('2024-07-01'))).toBe('01/07/2024');
+    expect(isoDay(new Date('2024-08-15'))).toBe('2024-08-15');
+  });
+  it('writes durations as m:ss or h:mm:ss', () => {
+    expect(formatDuration(151)).toBe('2:31');
+    expect(formatDuration(59.6)).toBe('1:00');
+    expect(formatDuration(3723)).toBe('1:02:03');
+  });
+  it('writes sizes with a decimal comma', () => {
+    expect(formatBytes(612_345)).toBe('612 KB');
+    expect(formatBytes(1_234_567)).toBe('1,2 MB');
+    expect(formatBytes(12_500_000)).toBe('13 MB');
+    expect(formatBytes(10)).toBe('1 KB');
+  });
+});
