@@ -12,6 +12,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests and benchmarks build into their own folders.
   outDir: process.env.LOA_BAN_OUT ?? './dist',
+  // Parallel test builds each keep their own content data store.
+  cacheDir: process.env.LOA_BAN_CACHE ?? './node_modules/.astro',
   // Two files claiming one id is an editor's mistake, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   build: {

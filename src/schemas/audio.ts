@@ -4,7 +4,7 @@ import { day, lang, order, topic } from './common';
 
 /** One MP3 recording (content/audio/<id>.md). The body is the transcript, in the spoken language.
  * Duration, size and loudness are read from the file at build time, never typed here. */
-export const audioSchema = z.object({
+export const audioSchema = z.strictObject({
   /** Title of the recording. */
   title: z.string().min(1),
   /** The spoken language. */

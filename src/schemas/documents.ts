@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { day } from './common';
 
 /** A legal or administrative document cited by the seeds (content/documents/<id>.yaml). */
-export const documentSchema = z.object({
+export const documentSchema = z.strictObject({
   /** Official number and symbol, e.g. "1719/QĐ-TTg". Omit for a seed letter whose number is blank. */
   number: z.string().min(1).optional(),
   /** Kind of document as written in Vietnamese: "Quyết định", "Công văn", "Thông tư", "Kế hoạch", "Công điện", "Luật", "Nghị quyết"… */

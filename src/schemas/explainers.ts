@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { day, order, sources, topic } from './common';
 
 /** A policy explainer (content/explainers/<id>.mdx): a longer plain-language article. URL /chinh-sach/<id>/. */
-export const explainerSchema = z.object({
+export const explainerSchema = z.strictObject({
   /** Headline. */
   title: z.string().min(1),
   /** The campaign it explains. */

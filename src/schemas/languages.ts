@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /** A language the site carries (content/languages/<code>.yaml). The file name is the BCP 47 code used in `lang`
  * attributes: a two-letter code where one exists (vi, km), otherwise ISO 639-3 (tyz, nut, hmn, ium). */
-export const languageSchema = z.object({
+export const languageSchema = z.strictObject({
   /** Name in Vietnamese, e.g. "Tiếng Tày". */
   name: z.string().min(1),
   /** Name in the language itself, e.g. "ភាសាខ្មែរ". */

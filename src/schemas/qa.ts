@@ -4,7 +4,7 @@ import { day, lang, order, sources, topic } from './common';
 
 /** One question and its answer (content/qa/<topic>/<slug>.md). The body is the answer.
  * The id (folder/file name) is the URL /hoi-dap/<id>/, printed in QR codes: never rename a published file. */
-export const qaSchema = z.object({
+export const qaSchema = z.strictObject({
   /** The question, as a resident would ask it. */
   question: z.string().min(5),
   /** The campaign it belongs to. */

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { hotline } from './topics';
 
 /** Site-wide settings a province sets for itself (content/settings.yaml, one entry with id "site"). */
-export const settingsSchema = z.object({
+export const settingsSchema = z.strictObject({
   /** Site name in the header. */
   siteName: z.string().min(1),
   /** The body that runs the site and issues printed material, e.g. "Sở Thông tin và Truyền thông tỉnh Lạng Sơn". */

@@ -4,7 +4,7 @@ import { day, order } from './common';
 
 /** A span of days; `end` must not be before `start`. */
 const span = z
-  .object({
+  .strictObject({
     /** First day (YYYY-MM-DD). */
     start: day,
     /** Last day (YYYY-MM-DD). */
@@ -16,7 +16,7 @@ const span = z
   });
 
 /** A hotline residents can call, as printed in a seed document. */
-export const hotline = z.object({
+export const hotline = z.strictObject({
   /** The number to dial, e.g. "111". */
   number: z.string().regex(/^[0-9 .]+$/, 'số điện thoại chỉ gồm chữ số'),
   /** What the line is, in the seed's words, e.g. "Tổng đài quốc gia tiếp nhận thông tin về nạn nhân mua bán người". */
@@ -24,7 +24,7 @@ export const hotline = z.object({
 });
 
 /** A campaign (content/topics/<id>.md). The id (file name) is the URL: /chu-de/<id>/. The body is an optional longer introduction. */
-export const topicSchema = z.object({
+export const topicSchema = z.strictObject({
   /** Campaign title as residents read it. */
   title: z.string().min(1),
   /** Short title for menus, buttons and print headers (<= 40 characters). */
@@ -32,12 +32,16 @@ export const topicSchema = z.object({
   /** One or two plain sentences: what this campaign is about. */
   summary: z.string().min(1).max(400),
   /** When the campaign is active. `peak` is the optional period of highest communication effort. */
-  period: span.and(
-    z.object({
+  period: z
+    .strictObject({
+      /** First day (YYYY-MM-DD). */
+      start: day,
+      /** Last day (YYYY-MM-DD). */
+      end: day,
       /** Peak communication period inside the active period, if the seeds name one. */
       peak: span.optional(),
-    }),
-  ),
+    })
+    .refine((p) => p.end >= p.start, { message: 'ngày kết thúc ("end") trước ngày bắt đầu ("start")', path: ['end'] }),
   /** The legal documents the campaign stands on (ids in content/documents/). */
   legalBasis: z.array(reference('documents')).min(1, 'cần ít nhất một văn bản trong "legalBasis"'),
   /** Position on the home page and in menus (1 = first). Unique across topics. */

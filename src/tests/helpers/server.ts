@@ -1,0 +1,36 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.json': 'application/json', '.xml': 'application/xml', '.rss': 'application/rss+xml', '.svg': 'image/svg+xml',
+  '.mp3': 'audio/mpeg', '.txt': 'text/plain; charset=utf-8', '.vtt': 'text/vtt', '.wasm': 'application/wasm',
+  '.zip': 'application/zip', '.m3u': 'audio/x-mpegurl', '.webmanifest': 'application/manifest+json',
+  '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.csv': 'text/csv',
+};
+
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** A minimal static server on loopback for browser tests (the nginx test checks the real server config). */
+export async function serve(dir: string): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': types['.html']! });
+      return void createReadStream(join(dir, '404.html')).pipe(res);
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
