@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { z } from 'astro/zod';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
+import { readdirSync } from 'node:fs';
 import { audioSchema } from './schemas/audio';
 import { documentSchema } from './schemas/documents';
 import { explainerSchema } from './schemas/explainers';
@@ -9,18 +9,30 @@ import { qaSchema } from './schemas/qa';
 import { settingsSchema } from './schemas/settings';
 import { topicSchema } from './schemas/topics';
 import { contentDir } from './lib/paths';
-import { vietnameseError } from './lib/zod-vi';
-
-// Editors read schema errors in Vietnamese; messages we wrote ourselves pass through unchanged.
-z.config({ customError: (issue) => vietnameseError(issue) });
+import { duplicateIds, idFromPath } from './lib/validate';
 
 // Markdown by default, MDX only where an entry uses a component: .md builds ~4.5x faster (ARCHITECTURE.md).
-const pages = '**/[^_]*.{md,mdx}';
-const data = '**/[^_]*.{yaml,yml}';
-// The id is the file path without extension, always: Astro's default would let a `slug` field override it, and ids
-// are printed URLs that must only change when a file is renamed.
-const generateId = ({ entry }: { entry: string }) => entry.replace(/\.[^./]+$/, '');
-const from = (folder: string, pattern: string) => glob({ base: `${contentDir}/${folder}`, pattern, generateId });
+// Files whose name starts with "_" are drafts and are skipped.
+const pages = { pattern: '**/[^_]*.{md,mdx}', extension: /\.mdx?$/ };
+const data = { pattern: '**/[^_]*.{yaml,yml}', extension: /\.ya?ml$/ };
+
+/** The glob loader with two rules of ours: the id is always the file path without extension (Astro's default lets a
+ * `slug` field override it, and ids are printed URLs), and two files with one id fail the build. */
+function from(folder: string, kind: typeof pages): Loader {
+  const base = `${contentDir}/${folder}`;
+  const inner = glob({ base, pattern: kind.pattern, generateId: ({ entry }) => idFromPath(entry) });
+  return {
+    ...inner,
+    load: async (context) => {
+      const files = readdirSync(base, { recursive: true, encoding: 'utf8' })
+        .map((f) => f.replaceAll('\\', '/'))
+        .filter((f) => kind.extension.test(f) && !f.split('/').at(-1)!.startsWith('_'));
+      const errors = duplicateIds(`content/${folder}/`, files);
+      if (errors.length > 0) throw new Error(errors.join('\n'));
+      return inner.load(context);
+    },
+  };
+}
 
 export const collections = {
   topics: defineCollection({ loader: from('topics', pages), schema: topicSchema }),

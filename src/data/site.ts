@@ -2,7 +2,7 @@
  * checks and fails the build on the first inconsistent content, so no page is built from broken data. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../lib/paths';
 import { validateSite, type Collections } from '../lib/validate';
 
@@ -62,8 +62,11 @@ async function load(): Promise<Site> {
     getCollection('languages'),
     getCollection('settings'),
   ]);
+  // Messages name files the way editors see them ("content/qa/…"), wherever the content folder really is.
+  const shown = (entries: { id: string; filePath?: string | undefined; data: unknown }[]) =>
+    entries.map((e) => ({ ...e, filePath: e.filePath && `content/${relative(contentDir, resolve(e.filePath))}` }));
   const errors = validateSite(
-    { topics, qa, explainers, audio, documents, languages } as unknown as Collections,
+    Object.fromEntries(Object.entries({ topics, qa, explainers, audio, documents, languages }).map(([k, v]) => [k, shown(v)])) as Collections,
     audioFileExists,
   );
   const site = settings.find((s) => s.id === 'site');

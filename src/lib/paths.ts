@@ -1,4 +1,4 @@
 import { resolve } from 'node:path';
 
-/** Where content lives. Tests and benchmarks point LOA_BAN_CONTENT at a generated folder; the site uses ./content. */
-export const contentDir = resolve(process.env.LOA_BAN_CONTENT ?? 'content');
+/** Where content lives: set (absolute) by astro.config.mjs; tests and benchmarks point LOA_BAN_CONTENT elsewhere. */
+export const contentDir = resolve(process.env['LOA_BAN_CONTENT'] ?? 'content');

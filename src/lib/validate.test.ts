@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateSite, type Collections } from './validate';
+import { duplicateIds, validateSite, type Collections } from './validate';
 
 const ref = (collection: string, id: string) => ({ collection, id });
 
@@ -62,5 +62,16 @@ describe('validateSite', () => {
     const s = site();
     s['qa']![0]!.data['audio'] = ref('audio', 'khong-co');
     expect(validateSite(s, exists)[0]).toContain('trường "audio" trỏ tới "khong-co"');
+  });
+});
+
+describe('duplicateIds', () => {
+  it('finds files that map to one id', () => {
+    expect(duplicateIds('content/qa/', ['a/x.md', 'a/x.mdx', 'a/y.md', 'b/x.md'])).toEqual([
+      'content/qa/a/x.md và content/qa/a/x.mdx: trùng mã "a/x" (mã lấy từ tên tệp). Đổi tên hoặc xoá bớt một tệp.',
+    ]);
+  });
+  it('accepts distinct ids', () => {
+    expect(duplicateIds('content/qa/', ['x.md', 'y.mdx'])).toEqual([]);
   });
 });

@@ -103,3 +103,16 @@ export function validateSite(collections: Collections, fileExists: (relative: st
   }
   return errors;
 }
+
+/** The id Astro gives a content file: its path inside the collection folder without the extension. */
+export const idFromPath = (entry: string) => entry.replace(/\.[^./]+$/, '');
+
+/** Files of one collection folder that would get the same id (e.g. `a.md` beside `a.mdx`). Astro keeps only one of
+ * them, silently when their contents are equal, so we refuse both. */
+export function duplicateIds(folder: string, files: string[]): string[] {
+  const byId = new Map<string, string[]>();
+  for (const file of files) byId.set(idFromPath(file), [...(byId.get(idFromPath(file)) ?? []), file]);
+  return [...byId.entries()]
+    .filter(([, same]) => same.length > 1)
+    .map(([id, same]) => `${same.map((f) => `${folder}${f}`).join(' và ')}: trùng mã "${id}" (mã lấy từ tên tệp). Đổi tên hoặc xoá bớt một tệp.`);
+}

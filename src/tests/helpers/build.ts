@@ -11,6 +11,12 @@ export interface BuildResult {
   outDir: string;
 }
 
+/** A fresh output folder inside the project. Astro writes its prerender chunks inside outDir only when outDir is under
+ * the working directory (elsewhere it shares <root>/.astro/ between builds), and those chunks must resolve
+ * node_modules: so parallel test builds go here. */
+export const scratchOut = (name: string) =>
+  resolve(root, 'node_modules/.cache/loa-ban/builds', `${name}-${process.pid}-${Math.random().toString(36).slice(2)}`);
+
 /** Runs `astro build` in a child process, optionally on another content folder, into `outDir`. */
 export function build(options: { outDir: string; contentDir?: string; env?: Record<string, string> }): Promise<BuildResult> {
   // Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL…) into process.env, and Astro reads it: the child build
@@ -20,7 +26,7 @@ export function build(options: { outDir: string; contentDir?: string; env?: Reco
   const env: Record<string, string | undefined> = { ...inherited, LOA_BAN_OUT: options.outDir, ...options.env };
   if (options.contentDir) env['LOA_BAN_CONTENT'] = options.contentDir;
   // Each build keeps its own content cache so parallel builds never share a data store.
-  env['LOA_BAN_CACHE'] = resolve(options.outDir, '..', `.astro-cache-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  env['LOA_BAN_CACHE'] = `${resolve(options.outDir)}-cache`;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, env });
     let output = '';
