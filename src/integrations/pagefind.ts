@@ -1,0 +1,73 @@
+/** Builds the search index at the end of every `astro build` (never a postbuild script: a plain build ships search).
+ * Pagefind's Node API indexes the `data-pagefind-body` of entry pages, after our rewrite of their text: folded twins
+ * for "đ" words and Khmer segmented into exact tokens (src/lib/search). Only the index and Pagefind's JS API are
+ * kept; our own UI (src/pages/tim-kiem/) replaces Pagefind's UI bundles, which are deleted so none can be linked. */
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { close, createIndex } from 'pagefind';
+import { rewriteText } from '../lib/search/html';
+import { indexText } from '../lib/search/query';
+
+/** Pagefind output we do not serve: its ready-made UIs. */
+const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\b/;
+/** Pages handed to Pagefind at once: keeps memory flat on a 5,000-page site. */
+const BATCH = 64;
+/** Word locations per index chunk (Pagefind's default is 20,000, about 22 KB compressed here). A query loads one
+ * chunk per word, so small chunks keep the first search within its 90 KB budget; the cost is a few more requests
+ * and a longer chunk list in the metadata file. Read by the Pagefind binary when the service starts. */
+const CHUNK_LOCATIONS = '4000';
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+/** "hoi-dap/x/index.html" → "/hoi-dap/x/" (the site uses directory URLs with a trailing slash). */
+function pageUrl(root: string, file: string): string {
+  const path = relative(root, file).split(sep).join('/');
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+export default function pagefind(): AstroIntegration {
+  return {
+    name: 'loa-ban-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= CHUNK_LOCATIONS;
+        try {
+          // One index for every language: residents search Khmer, Tày and Vietnamese pages from the same box, and the
+          // index must not split by <html lang>.
+          // Breadcrumbs and player controls are chrome, not content (Pagefind already skips nav, footer and forms).
+          const { index, errors } = await createIndex({ forceLanguage: 'vi', excludeSelectors: ['.crumbs', '.player'] });
+          if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
+          const files = await htmlFiles(root);
+          let pages = 0;
+          for (let i = 0; i < files.length; i += BATCH) {
+            const results = await Promise.all(
+              files.slice(i, i + BATCH).map(async (file) => {
+                const html = await readFile(file, 'utf8');
+                if (!html.includes('data-pagefind-body')) return undefined;
+                const added = await index.addHTMLFile({ url: pageUrl(root, file), content: rewriteText(html, indexText) });
+                if (added.errors.length > 0) throw new Error(`Pagefind: ${relative(root, file)}: ${added.errors.join('; ')}`);
+                return added;
+              }),
+            );
+            pages += results.filter(Boolean).length;
+          }
+          const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
+          if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+          for (const name of await readdir(join(root, 'pagefind'))) {
+            if (UNUSED.test(name)) await rm(join(root, 'pagefind', name), { force: true });
+          }
+          if (pages === 0) logger.warn('Không có trang nào có data-pagefind-body: ô tìm kiếm sẽ không tìm thấy gì.');
+          else logger.info(`Đã lập chỉ mục tìm kiếm cho ${pages} trang.`);
+        } finally {
+          await close();
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** Stamps public/sw.js with a hash of the built pages, so a deploy that changes any page installs a new worker
+ * (which takes over at once and drops the old shell cache), and a rebuild that changes nothing does not. */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export default function serviceWorker(): AstroIntegration {
+  return {
+    name: 'loa-ban-service-worker',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const root = fileURLToPath(dir);
+        const hash = createHash('sha256');
+        const pages = (await readdir(root, { recursive: true, withFileTypes: true }))
+          .filter((e) => e.isFile() && e.name.endsWith('.html'))
+          .map((e) => join(e.parentPath, e.name))
+          .sort();
+        for (const page of pages) hash.update(page.slice(root.length)).update(await readFile(page));
+        const sw = join(root, 'sw.js');
+        const source = await readFile(sw, 'utf8');
+        if (!source.includes('__VERSION__')) throw new Error('public/sw.js: thiếu chỗ đánh dấu __VERSION__.');
+        await writeFile(sw, source.replace('__VERSION__', hash.digest('hex').slice(0, 12)));
+      },
+    },
+  };
+}

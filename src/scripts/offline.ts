@@ -1,0 +1,30 @@
+/** Offline reading, as a progressive enhancement: registers the service worker (public/sw.js) and turns on the
+ * "save to listen offline" buttons. Without JavaScript the site reads and plays exactly the same, online. */
+const AUDIO = 'loa-ban-audio';
+const PAGES = 'loa-ban-pages';
+
+if ('serviceWorker' in navigator && 'caches' in window) {
+  void navigator.serviceWorker.register('/sw.js');
+
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-save-audio]')) {
+    const file = button.dataset['saveAudio']!;
+    const done = () => {
+      button.textContent = button.dataset['savedLabel'] ?? '';
+      button.disabled = true;
+    };
+    void caches.match(file, { cacheName: AUDIO }).then((hit) => hit && done());
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        // The recording and the page that explains it, so both open with no signal.
+        await (await caches.open(AUDIO)).add(file);
+        await (await caches.open(PAGES)).add(location.pathname);
+        done();
+      } catch {
+        button.disabled = false;
+        button.textContent = button.dataset['failedLabel'] ?? '';
+      }
+    });
+  }
+}

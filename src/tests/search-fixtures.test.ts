@@ -1,0 +1,127 @@
+/** Search on a copy of the content with test pages added: Khmer Q&A with real Khmer sentences (src/tests/fixtures/
+ * khmer/, until provincial editors supply Khmer content) and two Vietnamese pages built to test accent ranking. */
+import { cp, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from './helpers/browser';
+import { build, copyContent } from './helpers/build';
+import { root } from './helpers/paths';
+import { serve, type StaticServer } from './helpers/server';
+import { openSearch, shown } from './search-helpers';
+
+const fixtures = resolve(root, 'src/tests/fixtures/khmer');
+const KM = '/hoi-dap/';
+const pages = {
+  survey: `${KM}dieu-tra-53-dan-toc/khmer-thoi-gian-dieu-tra/`,
+  hotline: `${KM}phong-chong-mua-ban-nguoi/khmer-tong-dai-111/`,
+  livestock: `${KM}phong-chong-dich-benh-gia-suc/khmer-khi-vat-nuoi-bi-benh/`,
+  // Vietnamese pair: one says "Hải Dương", the other "đường"; both contain "duong" once folded.
+  haiDuong: `${KM}phong-chong-dich-benh-gia-suc/kiem-thu-hai-duong/`,
+  duong: `${KM}phong-chong-dich-benh-gia-suc/kiem-thu-duong-lang/`,
+};
+
+const qa = (question: string, body: string, order: number) => `---
+question: "${question}"
+topic: phong-chong-dich-benh-gia-suc
+lang: vi
+order: ${order}
+sources:
+  - cd-58-ttg-2024
+updated: 2024-07-01
+---
+
+${body}
+`;
+
+let content: string;
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  content = await copyContent();
+  for (const topic of await readdir(fixtures, { withFileTypes: true })) {
+    if (topic.isDirectory()) await cp(join(fixtures, topic.name), join(content, 'qa', topic.name), { recursive: true });
+  }
+  const extra = join(content, 'qa', 'phong-chong-dich-benh-gia-suc');
+  await writeFile(join(extra, 'kiem-thu-hai-duong.md'), qa('Câu hỏi kiểm thử về Hải Dương', 'Trang kiểm thử nói về Hải Dương và gia cầm.', 9901));
+  await writeFile(join(extra, 'kiem-thu-duong-lang.md'), qa('Câu hỏi kiểm thử về đường làng', 'Trang kiểm thử nói về đường làng và gia cầm.', 9902));
+  // Inside the project on purpose: Astro puts its prerender chunks in <outDir>/.prerender only when outDir is under
+  // the working directory, and otherwise in the shared ./.astro/.prerender, where parallel builds clobber each other.
+  outDir = join(root, 'node_modules/.cache/loa-ban', `search-fixtures-${process.pid}-${Date.now()}`, 'dist');
+  const result = await build({ outDir, contentDir: content });
+  if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
+  server = await serve(outDir);
+  browser = await launch();
+  page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(content, { recursive: true, force: true });
+  await rm(resolve(outDir, '..'), { recursive: true, force: true });
+});
+
+async function hrefs(q: string, extra: Record<string, string> = {}) {
+  await openSearch(page, server.url, { q, ...extra });
+  return (await shown(page)).map((r) => r.href);
+}
+
+describe('Khmer', () => {
+  it('finds a word from the middle of a sentence (Khmer has no spaces between words)', async () => {
+    // សេដ្ឋកិច្ច "economy", inside ការអង្កេតស្ថានភាពសេដ្ឋកិច្ចសង្គម…
+    expect((await hrefs('សេដ្ឋកិច្ច')).slice(0, 3)).toContain(pages.survey);
+    // ជួញដូរ "trafficking", inside …ពីករណីជួញដូរមនុស្ស សូមហៅ…
+    expect((await hrefs('ជួញដូរ')).slice(0, 3)).toContain(pages.hotline);
+    // ចំណី "feed", inside សូមផ្ដល់ទឹកស្អាត និងចំណីល្អដល់សត្វ
+    expect((await hrefs('ចំណី')).slice(0, 3)).toContain(pages.livestock);
+  });
+
+  it('segments a query typed without spaces, like the text', async () => {
+    // "report to the commune authority", several words typed as one run.
+    expect((await hrefs('រាយការណ៍ទៅអាជ្ញាធរឃុំ'))[0]).toBe(pages.livestock);
+  });
+
+  it('keeps Khmer exact: ទឹក (water) and ទុក (keep) are the same letters without vowel signs, yet never mix', async () => {
+    expect(await hrefs('ទឹក')).toEqual([pages.livestock]);
+    expect(await hrefs('ទុក')).toEqual([pages.hotline]);
+  });
+
+  it('shows Khmer results in Khmer, marked as Khmer, with language and type', async () => {
+    await openSearch(page, server.url, { q: 'ជួញដូរមនុស្ស' });
+    const [first] = await shown(page);
+    expect(first?.title).toBe('តើខ្សែទូរស័ព្ទបន្ទាន់ ១១១ ប្រើសម្រាប់អ្វី?');
+    expect(first?.about).toBe('Hỏi đáp · Tiếng Khmer');
+    expect(first?.excerpt).toContain('ប្រសិនបើអ្នកដឹងពីករណីជួញដូរមនុស្ស សូមហៅទូរស័ព្ទទៅលេខ ១១១ ភ្លាម។');
+    expect(first?.excerpt).not.toMatch(/zq[0-9a-v]/);
+    expect(await page.getAttribute('#search-results li a', 'lang')).toBe('km');
+  });
+
+  it('is found from the same box as Vietnamese, and filtered by language', async () => {
+    const khmer = await hrefs('', { 'ngon-ngu': 'Tiếng Khmer' });
+    expect([...khmer].sort()).toEqual([pages.hotline, pages.livestock, pages.survey].sort());
+    // A Vietnamese query and a Khmer one in the same box, the same index.
+    expect(await hrefs('Hải Dương')).toContain(pages.haiDuong);
+  });
+});
+
+describe('accents', () => {
+  it('"duong" finds both "đường" and "Dương"', async () => {
+    const found = await hrefs('duong kiem thu');
+    expect(found).toContain(pages.duong);
+    expect(found).toContain(pages.haiDuong);
+  });
+
+  it('exact accents rank first, also against the folded "đ" twins', async () => {
+    // Both test pages match "dương" once folded ("đường" through its "dường" twin); the exact one comes first.
+    const loose = await hrefs('dương kiểm thử');
+    expect(loose.slice(0, 2)).toEqual([pages.haiDuong, pages.duong]);
+    expect((await hrefs('dường kiểm thử')).slice(0, 2)).toEqual([pages.duong, pages.haiDuong]);
+    const exact = await hrefs('đường kiểm thử');
+    expect(exact[0]).toBe(pages.duong);
+    expect(exact).not.toContain(pages.haiDuong);
+  });
+});
