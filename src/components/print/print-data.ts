@@ -1,0 +1,86 @@
+/** What the printed pages under /in/ show, computed once from the validated site: which Q&A go in a booklet and in
+ * what order, where each QR code points, and how many A4 pages the booklet will take. */
+import type { Qa, Recording, Site, Topic } from '../../data/site';
+import { bookletPages, type QaPrint } from '../../lib/print-layout';
+import { qrTarget, shortUrl } from '../../lib/qr';
+import { urls } from '../../lib/urls';
+import { t } from '../../i18n';
+
+/** Addresses of the printable pages, all under urls.print(). */
+export const printUrls = {
+  booklet: (topicId: string) => `${urls.print()}${topicId}/`,
+  leaflet: (topicId: string) => `${urls.print()}${topicId}/to-roi/`,
+  slogans: () => `${urls.print()}khau-hieu/`,
+} as const;
+
+/** Where printed QR codes point: the configured site, and whether this is a production build. */
+export interface QrContext {
+  site: URL | undefined;
+  production: boolean;
+}
+
+export interface BookletItem {
+  qa: Qa;
+  /** "Câu 3." numbering across the booklet. */
+  number: number;
+  /** The recording the QR code opens, when one reads this Q&A. */
+  recording: Recording | undefined;
+  /** Absolute URL in the QR code. */
+  target: string;
+  /** The same address as printed beside the code. */
+  short: string;
+  /** Caption above the printed address ("Quét mã để nghe" or "… để đọc"). */
+  caption: string;
+}
+
+/** The recording for a Q&A: one the Q&A names, else one that lists it, preferring the Q&A's own language. */
+export function recordingFor(site: Site, qa: Qa): Recording | undefined {
+  const linked = site.audio.filter((a) => a.id === qa.data.audio?.id || a.data.qa.some((r) => r.id === qa.id));
+  return (
+    linked.find((a) => a.id === qa.data.audio?.id) ??
+    linked.find((a) => a.data.lang.id === qa.data.lang.id) ??
+    linked[0]
+  );
+}
+
+/** Every Q&A of the topic in site order (language, then `order`), each with its QR target. */
+export function bookletItems(site: Site, topic: Topic, ctx: QrContext): BookletItem[] {
+  return site.qa
+    .filter((q) => q.data.topic.id === topic.id)
+    .map((qa, i) => {
+      const recording = recordingFor(site, qa);
+      const target = qrTarget(recording ? urls.audio(recording.id) : urls.qa(qa.id), ctx.site, ctx.production);
+      return {
+        qa,
+        number: i + 1,
+        recording,
+        target,
+        short: shortUrl(target),
+        caption: t(recording ? 'print.scanListen' : 'print.scanRead'),
+      };
+    });
+}
+
+/** The question as printed, with its number. */
+export const numbered = (item: BookletItem) => `${t('print.question')} ${item.number}. ${item.qa.data.question}`;
+
+/** Estimated A4 pages of the topic's booklet (cover included). */
+export function bookletEstimate(items: BookletItem[]): number {
+  const measured: QaPrint[] = items.map((item) => ({
+    question: numbered(item),
+    html: item.qa.rendered?.html ?? '',
+    caption: item.caption,
+    url: item.short,
+  }));
+  return bookletPages(measured);
+}
+
+/** The newest `updated` date among the Q&A, the date the booklet's content was last checked. */
+export function newestUpdate(items: BookletItem[]): Date | undefined {
+  return items.map((i) => i.qa.data.updated).sort((a, b) => b.getTime() - a.getTime())[0];
+}
+
+/** "Lạng Sơn, ngày 5 tháng 7 năm 2024": the place-and-date line of Vietnamese official papers. */
+export function placeAndDate(province: string, date: Date): string {
+  return `${province}, ngày ${date.getUTCDate()} tháng ${date.getUTCMonth() + 1} năm ${date.getUTCFullYear()}`;
+}

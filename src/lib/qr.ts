@@ -1,0 +1,59 @@
+/** QR codes for printed material, made at build time as inline SVG (no image requests, no client code).
+ * The URLs they carry are printed on paper that stays on notice boards for years, so they are always absolute,
+ * built from the configured site URL, and never point at a developer's machine. */
+import QRCode from 'qrcode';
+
+/** Hosts that only resolve on the machine that built the site. */
+const localHosts = /^(localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])$|\.localhost$|\.local$/i;
+
+/** True when a printed QR code with this site URL would only work on the build machine. */
+export function isLocalSite(site: URL | string): boolean {
+  return localHosts.test(new URL(site).hostname);
+}
+
+/**
+ * The absolute URL a QR code for `path` carries. Throws when no site URL is configured, or, in a production build,
+ * when it names a local host (SITE_URL=http://localhost:4321 left over from development).
+ */
+export function qrTarget(path: string, site: URL | string | undefined, production: boolean): string {
+  if (!site) {
+    throw new Error('Chưa đặt địa chỉ trang (SITE_URL): mã QR in trên giấy cần địa chỉ đầy đủ của trang.');
+  }
+  if (production && isLocalSite(site)) {
+    throw new Error(
+      `SITE_URL đang là "${new URL(site).origin}", một địa chỉ chỉ mở được trên máy dựng trang. ` +
+        'Đặt SITE_URL bằng địa chỉ thật của trang trước khi dựng bản in, nếu không mã QR in ra sẽ không dùng được.',
+    );
+  }
+  return new URL(path, site).href;
+}
+
+/** The address as a person types it from paper: no "https://", which every browser adds by itself. */
+export function shortUrl(absolute: string): string {
+  return absolute.replace(/^https:\/\//, '');
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export interface QrOptions {
+  /** Accessible name of the image, e.g. "Mã QR: loa-ban.example/hoi-dap/…". */
+  label: string;
+  /** Class on the <svg>, which sets its printed size. */
+  className?: string;
+}
+
+/**
+ * An SVG QR code for `text`: level M error correction (about 15% of the code may be torn or stained and it still
+ * scans) and the four-module quiet zone the standard requires, so it scans even when printed next to text.
+ */
+export async function qrSvg(text: string, { label, className = 'qr' }: QrOptions): Promise<string> {
+  const svg = await QRCode.toString(text, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 4,
+    color: { dark: '#000000ff', light: '#ffffffff' },
+  });
+  return svg
+    .trim()
+    .replace('<svg ', `<svg class="${escapeAttr(className)}" role="img" aria-label="${escapeAttr(label)}" `);
+}
