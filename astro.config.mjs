@@ -2,6 +2,18 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
+import precompress from './src/integrations/precompress.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Content lives in ./content unless a test or benchmark points elsewhere; made absolute here, where the project root
+// is known, so builds run from any working directory.
+process.env.LOA_BAN_CONTENT = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.LOA_BAN_CONTENT ?? 'content');
+import safeMdx from './src/integrations/safe-mdx.ts';
+import { contentDir } from './src/lib/paths.ts';
+import { lastModifiedByPath, readDatedEntries, sitemapSerializer } from './src/lib/sitemap.ts';
 
 /** Absolute site URL used for canonical links, the sitemap, feeds and printed QR codes.
  * Each province sets SITE_URL at build; the default is a placeholder under the reserved .example TLD. */
@@ -21,6 +33,33 @@ export default defineConfig({
     // Critical CSS in the HTML: a page paints from its first response, no render-blocking request.
     inlineStylesheets: 'always',
   },
-  integrations: [mdx(), sitemap()],
+  // Shiki highlights with style="" attributes, which the CSP below blocks; content has no code to highlight.
+  markdown: { syntaxHighlight: false },
+  // safeMdx first: it guards the markdown processor both .md and .mdx use (src/lib/safe-mdx.ts).
+  integrations: [safeMdx(), mdx(), sitemap({ serialize: sitemapSerializer(lastModifiedByPath(readDatedEntries(contentDir))) }), pagefind(),
+    // Last: stamp the service worker, then compress every text file the steps before wrote.
+    serviceWorker(), precompress()],
+  security: {
+    // Strict, hash-based CSP in a <meta> on every page: only our own files and the hashed inline CSS/JS Astro emits.
+    // No 'unsafe-inline', so style="" and on*= attributes are blocked. Pagefind compiles its WebAssembly
+    // ('wasm-unsafe-eval'), fetches its index (connect-src) and runs /pagefind/pagefind-worker.js (worker-src).
+    // frame-ancestors is ignored in <meta>; nginx and public/_headers send it as a header.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+        "form-action 'self'",
+        "img-src 'self' data:",
+        "media-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "frame-src 'none'",
+        "font-src 'self'",
+        "manifest-src 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   devToolbar: { enabled: false },
 });

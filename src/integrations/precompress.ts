@@ -1,7 +1,7 @@
 /** Writes .br and .gz beside every text file of the build, so nginx (gzip_static) and CDNs serve compressed bytes
  * without compressing per request. Runs last: after search, audio and the service worker have written their files. */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliQuality, compressible, precompress } from '../lib/precompress';
@@ -18,7 +18,8 @@ export default function precompression(): AstroIntegration {
         const files = (await readdir(root, { recursive: true, withFileTypes: true }))
           .filter((e) => e.isFile() && compressible.test(e.name))
           .map((e) => join(e.parentPath, e.name));
-        const quality = brotliQuality(files.length);
+        const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+        const quality = brotliQuality(sizes.reduce((a, b) => a + b, 0));
         let before = 0;
         let after = 0;
         for (let i = 0; i < files.length; i += BATCH) {
@@ -32,7 +33,7 @@ export default function precompression(): AstroIntegration {
             }),
           );
         }
-        logger.info(`Đã nén trước ${files.length} tệp: ${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli).`);
+        logger.info(`Đã nén trước ${files.length} tệp: ${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}).`);
       },
     },
   };

@@ -18,7 +18,7 @@ describe('precompress', () => {
 
 describe('brotliQuality', () => {
   it('uses the best quality until the site is large', () => {
-    expect(brotliQuality(100)).toBe(11);
-    expect(brotliQuality(20_000)).toBe(5);
+    expect(brotliQuality(3_000_000)).toBe(11);
+    expect(brotliQuality(200_000_000)).toBe(6);
   });
 });

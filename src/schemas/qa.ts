@@ -10,7 +10,7 @@ export const qaSchema = z.strictObject({
   /** The campaign it belongs to. */
   topic,
   /** Language of question and answer. */
-  lang: lang.default('vi'),
+  lang: lang.default({ collection: 'languages', id: 'vi' }),
   /** Position within the topic (1, 2, 3…), unique per topic and language. */
   order,
   /** A recording of this Q&A (id in content/audio/). */

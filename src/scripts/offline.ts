@@ -1,5 +1,7 @@
 /** Offline reading, as a progressive enhancement: registers the service worker (public/sw.js) and turns on the
  * "save to listen offline" buttons. Without JavaScript the site reads and plays exactly the same, online. */
+export {};
+
 const AUDIO = 'loa-ban-audio';
 const PAGES = 'loa-ban-pages';
 

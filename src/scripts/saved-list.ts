@@ -1,4 +1,6 @@
 /** The offline page: lists what this phone has saved (opened pages, saved recordings), read from the caches. */
+export {};
+
 const list = async (cacheName: string, target: HTMLElement, label: (url: URL, res: Response) => Promise<string>) => {
   const cache = await caches.open(cacheName);
   const keys = await cache.keys();

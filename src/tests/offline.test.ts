@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './helpers/browser';
-import { siteDist } from './helpers/paths';
+import { root, siteDist } from './helpers/paths';
 import { serve, type StaticServer } from './helpers/server';
 
 let browser: Browser;
@@ -17,11 +17,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const firstPage = (prefix: string) => {
-  const dir = join(siteDist, prefix);
-  const found = readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) => f.split('/').length >= 2 && f.endsWith('/index.html'));
-  if (!found) throw new Error(`no page under ${prefix}`);
-  return `${prefix}${found.replace(/index\.html$/, '')}`;
+/** The first entry page of a collection: its id is a content file name, so list pages never stand in for it. */
+const firstPage = (collection: string, prefix: string) => {
+  const id = readdirSync(join(root, 'content', collection), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.md'));
+  if (!id) throw new Error(`no entry in content/${collection}`);
+  return `${prefix}${id.replace(/\.md$/, '')}/`;
 };
 
 /** Opens `path` and waits until the service worker controls the page. */
@@ -36,7 +36,7 @@ async function controlled(context: BrowserContext, path: string): Promise<Page> 
 describe('offline reading', () => {
   it('reopens a page read before, with no network', async () => {
     const context = await browser.newContext();
-    const path = firstPage('/hoi-dap/');
+    const path = firstPage('qa', '/hoi-dap/');
     const page = await controlled(context, path);
     await page.reload(); // now through the worker, which keeps a copy
     const heading = await page.locator('h1').textContent();
@@ -52,7 +52,7 @@ describe('offline reading', () => {
 
   it('plays a saved recording with no network', async () => {
     const context = await browser.newContext();
-    const path = firstPage('/ban-nghe/');
+    const path = firstPage('audio', '/ban-nghe/');
     const page = await controlled(context, path);
     const button = page.locator('button[data-save-audio]');
     await expect.poll(() => button.isVisible()).toBe(true);

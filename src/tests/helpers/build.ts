@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { root } from './paths';
 
 export interface BuildResult {
@@ -17,6 +17,38 @@ export interface BuildResult {
 export const scratchOut = (name: string) =>
   resolve(root, 'node_modules/.cache/loa-ban/builds', `${name}-${process.pid}-${Math.random().toString(36).slice(2)}`);
 
+const lockFile = resolve(root, 'node_modules/.cache/loa-ban/build.lock');
+
+/** One build at a time across vitest's workers: every build, whatever its content folder, rewrites the project's
+ * `.astro/` (content module map, types), and two at once make MDX entries of one render with the other's map. */
+async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(lockFile), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      const owner = Number(readFileSync(lockFile, 'utf8') || 0);
+      if (owner && !alive(owner)) rmSync(lockFile, { force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    rmSync(lockFile, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `astro build` in a child process, optionally on another content folder, into `outDir`. */
 export function build(options: { outDir: string; contentDir?: string; env?: Record<string, string> }): Promise<BuildResult> {
   // Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL…) into process.env, and Astro reads it: the child build
@@ -27,19 +59,22 @@ export function build(options: { outDir: string; contentDir?: string; env?: Reco
   if (options.contentDir) env['LOA_BAN_CONTENT'] = options.contentDir;
   // Each build keeps its own content cache so parallel builds never share a data store.
   env['LOA_BAN_CACHE'] = `${resolve(options.outDir)}-cache`;
-  return new Promise((done, fail) => {
+  return withBuildLock(() => new Promise((done, fail) => {
     const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, env });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', fail);
     child.on('close', (code) => done({ code: code ?? 1, output, outDir: options.outDir }));
-  });
+  }));
 }
 
-/** A throwaway copy of the real content folder for a test to break. */
+/** A throwaway copy of the real content folder for a test to break, inside the project so that the MDX modules
+ * compiled from it resolve Astro's runtime from the project's node_modules. */
 export async function copyContent(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'loa-ban-content-'));
+  const base = resolve(root, 'node_modules/.cache/loa-ban/content');
+  await mkdir(base, { recursive: true });
+  const dir = await mkdtemp(join(base, 'copy-'));
   await cp(resolve(root, 'content'), dir, { recursive: true });
   return dir;
 }

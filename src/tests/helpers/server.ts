@@ -27,8 +27,16 @@ export async function serve(dir: string): Promise<StaticServer> {
       res.writeHead(404, { 'content-type': types['.html']! });
       return void createReadStream(join(dir, '404.html')).pipe(res);
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
-    createReadStream(file).pipe(res);
+    // Like nginx's gzip_static: send the precompressed twin the client accepts, so byte counts match production.
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    const encoding = ['br', 'gzip'].find((e) => accepts.includes(e) && existsSync(`${file}.${e === 'br' ? 'br' : 'gz'}`));
+    const body = encoding ? `${file}.${encoding === 'br' ? 'br' : 'gz'}` : file;
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'content-length': statSync(body).size,
+      ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
+    });
+    createReadStream(body).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
