@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import imageBudget from './src/integrations/image-budget.ts';
 import precompress from './src/integrations/precompress.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import { resolve } from 'node:path';
@@ -37,6 +38,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // safeMdx first: it guards the markdown processor both .md and .mdx use (src/lib/safe-mdx.ts).
   integrations: [safeMdx(), mdx(), sitemap({ serialize: sitemapSerializer(lastModifiedByPath(readDatedEntries(contentDir))) }), pagefind(),
+    imageBudget(),
     // Last: stamp the service worker, then compress every text file the steps before wrote.
     serviceWorker(), precompress()],
   security: {

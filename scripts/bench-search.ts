@@ -8,11 +8,12 @@
  * Options: BENCH_PAGES=5000 for the synthetic size; BENCH_SKIP_BUILD=1 to reuse the last outputs.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { launch } from '../src/tests/helpers/browser.ts';
 import { serve } from '../src/tests/helpers/server.ts';
 import { recordTransfers, settled, type Transfer } from '../src/tests/search-helpers.ts';
+import { syntheticContent } from './synthetic-content.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const pages = Number(process.env['BENCH_PAGES'] ?? 5000);
@@ -35,28 +36,6 @@ async function build(contentDir: string, outDir: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-/** n synthetic Q&A in a copy of the real content, spread over the real topics. */
-async function syntheticContent(n: number): Promise<string> {
-  // Inside the project: MDX compiled from outside it cannot resolve Astro's runtime.
-  const base = join(root, 'node_modules/.cache/loa-ban/content');
-  await mkdir(base, { recursive: true });
-  const dir = await mkdtemp(join(base, `bench-search-${n}-`));
-  await cp(join(root, 'content'), dir, { recursive: true });
-  const qaDir = join(root, 'content/qa');
-  const files = (await readdir(qaDir, { recursive: true })).filter((f) => f.endsWith('.md'));
-  const bodies = await Promise.all(files.map(async (f) => (await readFile(join(qaDir, f), 'utf8')).split(/^---$/m)[2]!.trim()));
-  const sentences = bodies.flatMap((b) => b.split(/(?<=\.)\s+/)).filter((s) => s.length > 20 && !s.startsWith('-'));
-  const topics = (await readdir(join(dir, 'topics'))).map((f) => f.replace(/\.md$/, ''));
-  await mkdir(join(dir, 'qa/bench'), { recursive: true });
-  for (let i = 0; i < n; i++) {
-    const pick = (k: number) => sentences[(i * 7 + k * 13) % sentences.length]!;
-    await writeFile(
-      join(dir, 'qa/bench', `cau-${i}.md`),
-      `---\nquestion: "Câu hỏi thử số ${i}: ${pick(5).slice(0, 60).replace(/"/g, '')}?"\ntopic: ${topics[i % topics.length]}\nlang: vi\norder: ${1000 + i}\nsources:\n  - qd-628-tctk-2023\nupdated: 2026-11-22\n---\n\n${[pick(0), pick(1), pick(2), '', pick(3), pick(4)].join(' ')}\n`,
-    );
-  }
-  return dir;
-}
 
 async function dirBytes(dir: string): Promise<number> {
   const { stat } = await import('node:fs/promises');
@@ -107,7 +86,7 @@ async function measure(name: string, outDir: string, buildSeconds: number) {
 
 const sites: { name: string; outDir: string; content: () => Promise<string | undefined> }[] = [
   { name: 'real site', outDir: join(outBase, 'real'), content: async () => undefined },
-  { name: `synthetic ${pages}`, outDir: join(outBase, `synthetic-${pages}`), content: () => syntheticContent(pages) },
+  { name: `synthetic ${pages}`, outDir: join(outBase, `synthetic-${pages}`), content: () => syntheticContent(pages, 'bench-search') },
 ];
 const rows = ['| site | link | query | requests | KB compressed | ms to results | outcome |', '| --- | --- | --- | --- | --- | --- | --- |'];
 const summaries = ['| site | build (s) | /pagefind/ on disk (MB) |', '| --- | --- | --- |'];

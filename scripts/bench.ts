@@ -10,13 +10,14 @@
  * Options: BENCH_SIZES=1000,5000 to choose sizes; BENCH_SKIP_BUILD=1 to reuse the last outputs.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromePath } from '../src/tests/helpers/browser.ts';
 import { serve } from '../src/tests/helpers/server.ts';
+import { syntheticContent } from './synthetic-content.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const sizes = (process.env['BENCH_SIZES'] ?? '1000,5000,20000').split(',').map(Number);
@@ -65,29 +66,6 @@ async function timedBuild(contentDir: string, outDir: string) {
   return { seconds: (performance.now() - started) / 1000, peakMb: peak / 1e6 };
 }
 
-/** n synthetic Q&A in a copy of the real content: real sentences, reshuffled, so page weight is realistic. */
-async function syntheticContent(n: number): Promise<string> {
-  // Inside the project: MDX compiled from outside it cannot resolve Astro's runtime.
-  const base = join(root, 'node_modules/.cache/loa-ban/content');
-  await mkdir(base, { recursive: true });
-  const dir = await mkdtemp(join(base, `bench-${n}-`));
-  await cp(join(root, 'content'), dir, { recursive: true });
-  const qaDir = join(root, 'content/qa');
-  const files = (await readdir(qaDir, { recursive: true })).filter((f) => f.endsWith('.md'));
-  const bodies = await Promise.all(files.map(async (f) => (await readFile(join(qaDir, f), 'utf8')).split(/^---$/m)[2]!.trim()));
-  const sentences = bodies.flatMap((b) => b.split(/(?<=\.)\s+/)).filter((s) => s.length > 20 && !s.startsWith('-'));
-  const topics = (await readdir(join(dir, 'topics'))).map((f) => f.replace(/\.md$/, ''));
-  await mkdir(join(dir, 'qa/bench'), { recursive: true });
-  for (let i = 0; i < n; i++) {
-    const pick = (k: number) => sentences[(i * 7 + k * 13) % sentences.length]!;
-    const text = [pick(0), pick(1), pick(2), '', pick(3), pick(4)].join(' ');
-    await writeFile(
-      join(dir, 'qa/bench', `cau-${i}.md`),
-      `---\nquestion: "Câu hỏi thử số ${i}: ${pick(5).slice(0, 60).replace(/"/g, '')}?"\ntopic: ${topics[i % topics.length]}\nlang: vi\norder: ${1000 + i}\nsources:\n  - qd-628-tctk-2023\nupdated: 2026-11-22\n---\n\n${text}\n`,
-    );
-  }
-  return dir;
-}
 
 function largestPages(outDir: string) {
   const largest = new Map<string, { bytes: number; file: string }>();
@@ -107,7 +85,7 @@ async function scale() {
     const outDir = join(outBase, `site-${n}`);
     let timing = { seconds: NaN, peakMb: NaN };
     if (process.env['BENCH_SKIP_BUILD'] !== '1') {
-      const contentDir = await syntheticContent(n);
+      const contentDir = await syntheticContent(n, 'bench');
       await rm(outDir, { recursive: true, force: true });
       await rm(`${outDir}-cache`, { recursive: true, force: true });
       timing = await timedBuild(contentDir, outDir);

@@ -37,7 +37,7 @@ function from(folder: string, kind: typeof pages): Loader {
 export const collections = {
   topics: defineCollection({ loader: from('topics', pages), schema: topicSchema }),
   qa: defineCollection({ loader: from('qa', pages), schema: qaSchema }),
-  explainers: defineCollection({ loader: from('explainers', pages), schema: explainerSchema }),
+  explainers: defineCollection({ loader: from('explainers', pages), schema: ({ image }) => explainerSchema(image) }),
   audio: defineCollection({ loader: from('audio', pages), schema: audioSchema }),
   documents: defineCollection({ loader: from('documents', data), schema: documentSchema }),
   languages: defineCollection({ loader: from('languages', data), schema: languageSchema }),

@@ -111,3 +111,13 @@ export function getSite(): Promise<Site> {
   cached ??= load();
   return cached;
 }
+
+/** getStaticPaths for pages with one page per topic (`[topic]`): topic pages, audio and print views. */
+export async function topicPaths() {
+  return (await getSite()).topics.map((topic) => ({ params: { topic: topic.id }, props: { topic } }));
+}
+
+/** getStaticPaths for pages with one page per language (`[slug]`). */
+export async function languagePaths() {
+  return (await getSite()).languages.map((language) => ({ params: { slug: language.data.slug }, props: { language } }));
+}

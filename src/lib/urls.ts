@@ -23,3 +23,6 @@ export const urls = {
 export function absolute(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
+
+/** The share picture (og:image) every page advertises; drawn by src/pages/chia-se.png.ts. */
+export const SHARE_IMAGE = { path: '/chia-se.png', width: 1200, height: 630 } as const;

@@ -1,6 +1,6 @@
 /** Search on a copy of the content with test pages added: Khmer Q&A with real Khmer sentences (src/tests/fixtures/
  * khmer/, until provincial editors supply Khmer content) and two Vietnamese pages built to test accent ranking. */
-import { cp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -123,5 +123,14 @@ describe('accents', () => {
     const exact = await hrefs('đường kiểm thử');
     expect(exact[0]).toBe(pages.duong);
     expect(exact).not.toContain(pages.haiDuong);
+  });
+});
+
+describe('minority-language content is marked with its language', () => {
+  it('a Khmer Q&A carries lang="km" on its page and in its language list', async () => {
+    const html = await readFile(join(outDir, pages.survey, 'index.html'), 'utf8');
+    expect(html).toContain('<article lang="km">');
+    const list = await readFile(join(outDir, 'ngon-ngu/tieng-khmer/index.html'), 'utf8');
+    expect(list).toContain(`<li lang="km"><a href="${pages.survey}">`);
   });
 });

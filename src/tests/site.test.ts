@@ -64,6 +64,17 @@ describe('every entry has its page', () => {
   });
 });
 
+describe('sharing', () => {
+  it('every page offers a 1200×630 share picture that exists', async () => {
+    const { default: sharp } = await import('sharp');
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(page('/'))![1]!;
+    expect(image).toMatch(/^https?:\/\/[^/]+\/chia-se\.png$/);
+    const meta = await sharp(join(siteDist, 'chia-se.png')).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
+    expect(allHtml.filter((f) => !readFileSync(join(siteDist, f), 'utf8').includes(`content="${image}"`))).toEqual([]);
+  });
+});
+
 describe('languages are marked', () => {
   it('every page is Vietnamese at the root', () => {
     const wrong = allHtml.filter((f) => !readFileSync(join(siteDist, f), 'utf8').startsWith('<!DOCTYPE html><html lang="vi"'));
