@@ -30,6 +30,12 @@ export interface Site {
   document: (id: string) => Doc;
   qaEntry: (id: string) => Qa;
   recording: (id: string) => Recording;
+  /** Q&A of a topic, in order (precomputed: pages ask once per entry, and a scan per page is quadratic at scale). */
+  qaOfTopic: (topicId: string) => Qa[];
+  /** Recordings of a Q&A: a recording belongs to it when either side names the other. */
+  recordingsOf: (qaId: string) => Recording[];
+  /** The Q&A a recording reads, in site order. */
+  qaOfRecording: (recordingId: string) => Qa[];
 }
 
 /** Thrown for content mistakes; its message lists every problem found, one per line. */
@@ -88,6 +94,24 @@ async function load(): Promise<Site> {
   explainers.sort((a, b) => inTopic(a, b) || a.data.order - b.data.order);
   documents.sort((a, b) => b.data.year - a.data.year || (b.data.date?.getTime() ?? 0) - (a.data.date?.getTime() ?? 0));
 
+  const group = <K, V>(pairs: [K, V][]) => {
+    const map = new Map<K, V[]>();
+    for (const [k, v] of pairs) map.set(k, [...(map.get(k) ?? []), v]);
+    return (k: K) => map.get(k) ?? [];
+  };
+  // Pairs (qa, recording) named from either side, once each.
+  const links = new Map<string, [Qa, Recording]>();
+  const qaById = new Map(qa.map((q) => [q.id, q]));
+  for (const recording of audio) {
+    for (const ref of recording.data.qa) links.set(`${ref.id} ${recording.id}`, [qaById.get(ref.id)!, recording]);
+  }
+  for (const q of qa) {
+    const named = q.data.audio && audio.find((a) => a.id === q.data.audio!.id);
+    if (named) links.set(`${q.id} ${named.id}`, [q, named]);
+  }
+  const qaOrder = new Map(qa.map((q, i) => [q.id, i]));
+  const pairs = [...links.values()].sort(([a], [b]) => qaOrder.get(a.id)! - qaOrder.get(b.id)!);
+
   return {
     settings: site!.data,
     topics,
@@ -101,6 +125,9 @@ async function load(): Promise<Site> {
     document: byId(documents, 'văn bản'),
     qaEntry: byId(qa, 'câu hỏi'),
     recording: byId(audio, 'bản nghe'),
+    qaOfTopic: group(qa.map((q) => [q.data.topic.id, q])),
+    recordingsOf: group(pairs.map(([q, r]) => [q.id, r])),
+    qaOfRecording: group(pairs.map(([q, r]) => [r.id, q])),
   };
 }
 

@@ -35,7 +35,7 @@ export interface BookletItem {
 
 /** The recording for a Q&A: one the Q&A names, else one that lists it, preferring the Q&A's own language. */
 export function recordingFor(site: Site, qa: Qa): Recording | undefined {
-  const linked = site.audio.filter((a) => a.id === qa.data.audio?.id || a.data.qa.some((r) => r.id === qa.id));
+  const linked = site.recordingsOf(qa.id);
   return (
     linked.find((a) => a.id === qa.data.audio?.id) ??
     linked.find((a) => a.data.lang.id === qa.data.lang.id) ??
@@ -45,20 +45,18 @@ export function recordingFor(site: Site, qa: Qa): Recording | undefined {
 
 /** Every Q&A of the topic in site order (language, then `order`), each with its QR target. */
 export function bookletItems(site: Site, topic: Topic, ctx: QrContext): BookletItem[] {
-  return site.qa
-    .filter((q) => q.data.topic.id === topic.id)
-    .map((qa, i) => {
-      const recording = recordingFor(site, qa);
-      const target = qrTarget(recording ? urls.audio(recording.id) : urls.qa(qa.id), ctx.site, ctx.production);
-      return {
-        qa,
-        number: i + 1,
-        recording,
-        target,
-        short: shortUrl(target),
-        caption: t(recording ? 'print.scanListen' : 'print.scanRead'),
-      };
-    });
+  return site.qaOfTopic(topic.id).map((qa, i) => {
+    const recording = recordingFor(site, qa);
+    const target = qrTarget(recording ? urls.audio(recording.id) : urls.qa(qa.id), ctx.site, ctx.production);
+    return {
+      qa,
+      number: i + 1,
+      recording,
+      target,
+      short: shortUrl(target),
+      caption: t(recording ? 'print.scanListen' : 'print.scanRead'),
+    };
+  });
 }
 
 /** The question as printed, with its number. */
