@@ -63,5 +63,16 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's own "use astro:head-inject" marker in every compiled MDX file trips this bundler notice; it is
+        // harmless, and nine boxes of it would hide the messages editors need to read.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   devToolbar: { enabled: false },
 });
