@@ -98,6 +98,25 @@ describe.concurrent('content mistakes fail the build', () => {
     expect(r.output).toContain('ngày kết thúc ("end") trước ngày bắt đầu ("start")');
   });
 
+  it.each([
+    ['a document without its issuer', 'documents/qd-628-tctk-2023.yaml', (t: string) => t.replace(/^issuer:.*\n/m, ''), 'issuer'],
+    ['a language with an unknown script', 'languages/km.yaml', (t: string) => t.replace(/^script: .*$/m, 'script: Khmer'), 'script'],
+    ['settings without a province', 'settings.yaml', (t: string) => t.replace(/^  province:.*\n/m, ''), 'province'],
+  ])('%s', async (_, file, change, field) => {
+    const r = await buildBroken((d) => edit(d, file, change));
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain(file.replace(/^.*\//, ''));
+    expect(r.output).toMatch(new RegExp(`${field}\\*?\\*?: `));
+  });
+
+  it('an explainer without its summary', async () => {
+    const explainer = readdirSync(join('content', 'explainers')).filter((f) => f.endsWith('.mdx')).sort()[0]!;
+    const r = await buildBroken((d) => edit(d, `explainers/${explainer}`, (t) => t.replace(/^summary:.*\n/m, '')));
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain(`explainers/${explainer}`);
+    expect(r.output).toMatch(/summary\*?\*?: /);
+  });
+
   it('a missing MP3', async () => {
     const r = await buildBroken((d) =>
       appendFile(
