@@ -49,6 +49,8 @@ function alive(pid: number): boolean {
   }
 }
 
+const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
 /** Runs `astro build` in a child process, optionally on another content folder, into `outDir`. */
 export function build(options: { outDir: string; contentDir?: string; env?: Record<string, string> }): Promise<BuildResult> {
   // Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL…) into process.env, and Astro reads it: the child build
@@ -65,7 +67,8 @@ export function build(options: { outDir: string; contentDir?: string; env?: Reco
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? 1, output, outDir: options.outDir }));
+    // Astro colours its messages on CI; tests read the words.
+    child.on('close', (code) => done({ code: code ?? 1, output: stripAnsi(output), outDir: options.outDir }));
   }));
 }
 
