@@ -1,21 +1,12 @@
 /** Offline reading in real Chromium: a page opened once and a recording saved once still open with no signal. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './helpers/browser';
-import { root, siteDist } from './helpers/paths';
-import { serve, type StaticServer } from './helpers/server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from './helpers/browser';
+import { root } from './helpers/paths';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve(siteDist)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser();
 
 /** The first entry page of a collection: its id is a content file name, so list pages never stand in for it. */
 const firstPage = (collection: string, prefix: string) => {
@@ -27,7 +18,7 @@ const firstPage = (collection: string, prefix: string) => {
 /** Opens `path` and waits until the service worker controls the page. */
 async function controlled(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return page;
@@ -35,7 +26,7 @@ async function controlled(context: BrowserContext, path: string): Promise<Page> 
 
 describe('offline reading', () => {
   it('reopens a page read before, with no network', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const path = firstPage('qa', '/hoi-dap/');
     const page = await controlled(context, path);
     await page.reload(); // now through the worker, which keeps a copy
@@ -44,14 +35,14 @@ describe('offline reading', () => {
     await page.reload();
     expect(await page.locator('h1').textContent()).toBe(heading);
     // A page never opened falls back to the offline page, which lists what is saved.
-    await page.goto(`${server.url}/chinh-sach/`);
+    await page.goto(`${site.server.url}/chinh-sach/`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Đọc khi mất sóng');
     await expect.poll(() => page.locator('#saved-pages a').allTextContents()).toContain(heading);
     await context.close();
   });
 
   it('plays a saved recording with no network', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const path = firstPage('audio', '/ban-nghe/');
     const page = await controlled(context, path);
     const button = page.locator('button[data-save-audio]');

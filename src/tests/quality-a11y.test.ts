@@ -2,16 +2,14 @@
  * player with visible focus, touch targets, a 320 px screen and 200 % zoom. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { siteInBrowser } from './helpers/browser';
 import { siteDist } from './helpers/paths';
-import { serve, type StaticServer } from './helpers/server';
 import { firstPageWith, onePerType, type BuiltPage } from './helpers/site-pages';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let server: StaticServer;
-let browser: Browser;
+const site = siteInBrowser();
 const pages = onePerType(siteDist);
 /** Where each page is requested: the 404 page as a real missing URL. */
 const at = (p: BuiltPage) => (p.path === '/404.html' ? '/khong-co-trang-nay/' : p.path);
@@ -19,19 +17,13 @@ const at = (p: BuiltPage) => (p.path === '/404.html' ? '/khong-co-trang-nay/' : 
 beforeAll(async () => {
   // An empty or half-written build must fail here, not pass every loop below vacuously.
   if (pages.length < 5) throw new Error(`only ${pages.length} page types in ${siteDist}: is the build complete?`);
-  server = await serve(siteDist);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function withPage<T>(options: Parameters<Browser['newContext']>[0], path: string, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context: BrowserContext = await browser.newContext(options);
+  const context: BrowserContext = await site.browser.newContext(options);
   const page = await context.newPage();
   try {
-    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
     return await fn(page);
   } finally {
     await context.close();

@@ -1,26 +1,13 @@
 /** The byte budget of search on the real site: the first search transfers at most 90 KB compressed (Pagefind's
  * loader, worker if any, WebAssembly, metadata, index chunks, filter chunks and fragments), later ones much less.
  * The test server does not compress, so each file actually requested is weighed as a compressing server sends it. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from './helpers/browser';
-import { siteDist } from './helpers/paths';
-import { serve, type StaticServer } from './helpers/server';
+import { expect, it } from 'vitest';
+import { siteInBrowser } from './helpers/browser';
 import { recordTransfers, settled } from './search-helpers';
 
 const FIRST_BUDGET = 90_000;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(siteDist);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser();
 
 async function searchFor(page: import('playwright-core').Page, query: string) {
   await page.fill('#q', query);
@@ -30,9 +17,9 @@ async function searchFor(page: import('playwright-core').Page, query: string) {
 }
 
 it('first search within 90 KB compressed, the next one much less', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/tim-kiem/`);
+  await page.goto(`${site.server.url}/tim-kiem/`);
 
   const firstStop = recordTransfers(page, '/pagefind/');
   await searchFor(page, 'duong day nong');
@@ -60,10 +47,10 @@ it('first search within 90 KB compressed, the next one much less', async () => {
 });
 
 it('a search with a filter stays within budget too', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const stop = recordTransfers(page, '/pagefind/');
-  await page.goto(`${server.url}/tim-kiem/?q=dan+toc&loai=h%E1%BB%8Fi+%C4%91%C3%A1p`);
+  await page.goto(`${site.server.url}/tim-kiem/?q=dan+toc&loai=h%E1%BB%8Fi+%C4%91%C3%A1p`);
   expect(await settled(page)).toBe('results');
   const transfer = await stop();
   console.log(`filtered first search: ${transfer.requests.length} requests, ${transfer.compressed} B`);

@@ -3,31 +3,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch } from './helpers/browser';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { siteInBrowser } from './helpers/browser';
 import { siteDist } from './helpers/paths';
-import { serve, type StaticServer } from './helpers/server';
 import { openSearch, settled, shown } from './search-helpers';
 
-let server: StaticServer;
-let browser: Browser;
+const site = siteInBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  server = await serve(siteDist);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function freshPage() {
   await context?.close();
   // The site's service worker must not answer for the network in these tests.
-  context = await browser.newContext({ serviceWorkers: 'block' });
+  context = await site.browser.newContext({ serviceWorkers: 'block' });
   page = await context.newPage();
   return page;
 }
@@ -43,7 +33,7 @@ describe('typed the way residents type', () => {
   beforeAll(freshPage);
 
   it('"duong day nong" (no tone marks, "d" for "đ") finds a page about the hotline in the top three', async () => {
-    expect(await openSearch(page, server.url, { q: 'duong day nong' })).toBe('results');
+    expect(await openSearch(page, site.server.url, { q: 'duong day nong' })).toBe('results');
     const top = (await shown(page)).slice(0, 3);
     expect(top.length).toBeGreaterThan(0);
     const texts = await Promise.all(top.map((r) => pageText(r.href)));
@@ -51,7 +41,7 @@ describe('typed the way residents type', () => {
   });
 
   it('"dieu tra dan toc" finds the survey of the 53 ethnic minorities in the top three', async () => {
-    await openSearch(page, server.url, { q: 'dieu tra dan toc' });
+    await openSearch(page, site.server.url, { q: 'dieu tra dan toc' });
     const top = (await shown(page)).slice(0, 3);
     expect(top.some((r) => r.href.includes('dieu-tra-53-dan-toc'))).toBe(true);
     for (const r of top) expect(r.title.toLowerCase()).toContain('điều tra');
@@ -65,21 +55,21 @@ describe('typed the way residents type', () => {
       ['chuong trinh 1719', 'chuong-trinh-1719'],
     ];
     for (const [q, slug] of cases) {
-      await openSearch(page, server.url, { q });
+      await openSearch(page, site.server.url, { q });
       const top = (await shown(page)).slice(0, 3);
       expect(top.map((r) => r.href).join(' '), q).toContain(slug);
     }
   });
 
   it('a query typed with full accents still finds the same page first', async () => {
-    await openSearch(page, server.url, { q: 'đường dây nóng' });
+    await openSearch(page, site.server.url, { q: 'đường dây nóng' });
     const exact = (await shown(page))[0];
-    await openSearch(page, server.url, { q: 'duong day nong' });
+    await openSearch(page, site.server.url, { q: 'duong day nong' });
     expect((await shown(page))[0]?.href).toBe(exact?.href);
   });
 
   it('shows titles and excerpts as written, with accents and "đ", never the folded index words', async () => {
-    await openSearch(page, server.url, { q: 'duong day nong' });
+    await openSearch(page, site.server.url, { q: 'duong day nong' });
     const results = await shown(page);
     const first = results[0]!;
     expect(first.excerpt.toLowerCase()).toContain('đường dây nóng');
@@ -92,7 +82,7 @@ describe('results', () => {
   beforeAll(freshPage);
 
   it('say the type and language, one link per result and no other link in #search-results', async () => {
-    await openSearch(page, server.url, { q: 'dan toc' });
+    await openSearch(page, site.server.url, { q: 'dan toc' });
     const results = await shown(page);
     expect(results.length).toBeGreaterThan(1);
     for (const r of results) {
@@ -104,7 +94,7 @@ describe('results', () => {
   });
 
   it('give the duration of recordings', async () => {
-    expect(await openSearch(page, server.url, { q: 'dieu tra', loai: 'bản nghe' })).toBe('results');
+    expect(await openSearch(page, site.server.url, { q: 'dieu tra', loai: 'bản nghe' })).toBe('results');
     const results = await shown(page);
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
@@ -114,7 +104,7 @@ describe('results', () => {
   });
 
   it('come five at a time, the rest on request', async () => {
-    await openSearch(page, server.url, { q: 'dan toc' });
+    await openSearch(page, site.server.url, { q: 'dan toc' });
     const status = await page.textContent('#search-status');
     const total = Number(/(\d+)/.exec(status ?? '')?.[1]);
     expect(total).toBeGreaterThan(5);
@@ -131,7 +121,7 @@ describe('filters', () => {
   beforeAll(freshPage);
 
   it('by type, from the URL', async () => {
-    await openSearch(page, server.url, { q: 'dan toc', loai: 'hỏi đáp' });
+    await openSearch(page, site.server.url, { q: 'dan toc', loai: 'hỏi đáp' });
     const results = await shown(page);
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
@@ -142,7 +132,7 @@ describe('filters', () => {
   });
 
   it('by topic, chosen in the form, which updates the shareable URL', async () => {
-    await openSearch(page, server.url, { q: 'tuyen truyen' });
+    await openSearch(page, site.server.url, { q: 'tuyen truyen' });
     const before = await shown(page);
     const topic = await page.locator('#f-topic option').nth(1).getAttribute('value');
     await page.selectOption('#f-topic', topic!);
@@ -161,7 +151,7 @@ describe('filters', () => {
   });
 
   it('by language, without a query, lists that language', async () => {
-    expect(await openSearch(page, server.url, { 'ngon-ngu': 'Tiếng Việt' })).toBe('results');
+    expect(await openSearch(page, site.server.url, { 'ngon-ngu': 'Tiếng Việt' })).toBe('results');
     for (const r of await shown(page)) expect(r.about).toContain('Tiếng Việt');
   });
 });
@@ -170,7 +160,7 @@ describe('the search page', () => {
   beforeAll(freshPage);
 
   it('is a plain GET form whose URL can be shared and opens with results', async () => {
-    await page.goto(`${server.url}/tim-kiem/`);
+    await page.goto(`${site.server.url}/tim-kiem/`);
     expect(await page.getAttribute('#search-page-form', 'method')).toBe('get');
     expect(await page.getAttribute('#q', 'name')).toBe('q');
     await page.fill('#q', 'duong day nong');
@@ -178,7 +168,7 @@ describe('the search page', () => {
     await page.waitForURL(/\?q=duong\+day\+nong$/);
     await settled(page);
     const submitted = await shown(page);
-    const shared = await browser.newPage();
+    const shared = await site.browser.newPage();
     try {
       await shared.goto(page.url());
       expect(await settled(shared)).toBe('results');
@@ -190,7 +180,7 @@ describe('the search page', () => {
   });
 
   it('the header box on every page sends its query to /tim-kiem/', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page.fill('#site-q', 'dieu tra dan toc');
     await page.press('#site-q', 'Enter');
     await page.waitForURL(/\/tim-kiem\/\?q=dieu\+tra\+dan\+toc/);
@@ -198,19 +188,19 @@ describe('the search page', () => {
   });
 
   it('passes axe (WCAG 2.2 AA) with results, Khmer-free excerpts and the "more" button shown', async () => {
-    await openSearch(page, server.url, { q: 'dan toc' });
+    await openSearch(page, site.server.url, { q: 'dan toc' });
     expect(await page.isVisible('#search-more')).toBe(true);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   });
 
   it('says so, in Vietnamese, when there is nothing to find', async () => {
-    expect(await openSearch(page, server.url, { q: 'xyzzyqwv' })).toBe('none');
+    expect(await openSearch(page, site.server.url, { q: 'xyzzyqwv' })).toBe('none');
     expect(await page.textContent('#search-results')).toContain('Không tìm thấy');
   });
 
   it('Back returns to the previous search', async () => {
-    await openSearch(page, server.url, { q: 'mua ban nguoi' });
+    await openSearch(page, site.server.url, { q: 'mua ban nguoi' });
     const first = await shown(page);
     await page.fill('#q', 'ten mien');
     await page.press('#q', 'Enter');
@@ -229,7 +219,7 @@ describe('on a bad connection', () => {
 
   it('says in Vietnamese that search could not load when /pagefind/ is unreachable, instead of an empty list', async () => {
     await page.route('**/pagefind/**', (route) => route.abort('internetdisconnected'));
-    expect(await openSearch(page, server.url, { q: 'dan toc' })).toBe('offline');
+    expect(await openSearch(page, site.server.url, { q: 'dan toc' })).toBe('offline');
     const text = await page.textContent('#search-results');
     expect(text).toContain('Không tải được bộ tìm kiếm');
     expect(await page.locator('#search-results li').count()).toBe(0);
@@ -237,7 +227,7 @@ describe('on a bad connection', () => {
   });
 
   it('says so when the link drops after the page loaded, and searches again once it is back', async () => {
-    await page.goto(`${server.url}/tim-kiem/`);
+    await page.goto(`${site.server.url}/tim-kiem/`);
     await context.setOffline(true);
     await page.fill('#q', 'dan toc');
     await page.press('#q', 'Enter');
@@ -250,7 +240,7 @@ describe('on a bad connection', () => {
 
   it('says so when only an index chunk fails, rather than showing fewer results', async () => {
     await page.route('**/pagefind/index/**', (route) => route.abort('internetdisconnected'));
-    expect(await openSearch(page, server.url, { q: 'dan toc' })).toBe('offline');
+    expect(await openSearch(page, site.server.url, { q: 'dan toc' })).toBe('offline');
   });
 
   it('shows progress on a slow link', async () => {
@@ -258,7 +248,7 @@ describe('on a bad connection', () => {
     await cdp.send('Network.enable');
     // About a 2G link: 250 kbit/s down, 300 ms round trip.
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 31_000, uploadThroughput: 15_000 });
-    await page.goto(`${server.url}/tim-kiem/?q=dan+toc`);
+    await page.goto(`${site.server.url}/tim-kiem/?q=dan+toc`);
     await page.waitForSelector('#search-progress:not([hidden])', { timeout: 10_000 });
     expect(await page.textContent('#search-status')).toContain('Đang tải');
     expect(await settled(page)).toBe('results');
@@ -275,7 +265,7 @@ describe('other pages', () => {
     for (const path of ['/', qa, '/chu-de/']) {
       const requested: string[] = [];
       page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.server.url}${path}`, { waitUntil: 'networkidle' });
       await page.focus('#site-q');
       await page.waitForTimeout(200);
       page.removeAllListeners('request');
