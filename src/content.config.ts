@@ -1,6 +1,5 @@
 import { defineCollection } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
-import { readdirSync } from 'node:fs';
 import { audioSchema } from './schemas/audio';
 import { documentSchema } from './schemas/documents';
 import { explainerSchema } from './schemas/explainers';
@@ -8,7 +7,7 @@ import { languageSchema } from './schemas/languages';
 import { qaSchema } from './schemas/qa';
 import { settingsSchema } from './schemas/settings';
 import { topicSchema } from './schemas/topics';
-import { contentDir } from './lib/paths';
+import { contentDir, contentFiles } from './lib/paths';
 import { duplicateIds, idFromPath } from './lib/validate';
 
 // Markdown by default, MDX only where an entry uses a component: .md builds ~4.5x faster (ARCHITECTURE.md).
@@ -24,9 +23,7 @@ function from(folder: string, kind: typeof pages): Loader {
   return {
     ...inner,
     load: async (context) => {
-      const files = readdirSync(base, { recursive: true, encoding: 'utf8' })
-        .map((f) => f.replaceAll('\\', '/'))
-        .filter((f) => kind.extension.test(f) && !f.split('/').at(-1)!.startsWith('_'));
+      const files = contentFiles(base, kind.extension);
       const errors = duplicateIds(`content/${folder}/`, files);
       if (errors.length > 0) throw new Error(errors.join('\n'));
       return inner.load(context);

@@ -3,11 +3,11 @@
  * - a check of the whole content folder before a build, because the content layer only logs a render error of a .md
  *   entry (the page would ship without its body) and, with a warm cache, does not re-render an unchanged file. */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { markdownToMdast, mdxToMdast, type MdastPluginDefinition, type MdastVisitorContext } from 'satteri';
-import { contentDir } from '../lib/paths';
+import { contentDir, contentFiles } from '../lib/paths';
 import { formatProblems, nodeProblems, parseAllowedComponents, treeProblems, type ContentNode, type Problem } from '../lib/safe-mdx';
 
 const problemsKey = 'loaBanSafeContentProblems';
@@ -58,26 +58,11 @@ export function readAllowedComponents(root = process.cwd()): string[] {
   return parseAllowedComponents(readFileSync(resolve(root, 'src/components/content/index.ts'), 'utf8'));
 }
 
-function* contentFiles(dir: string): Generator<string> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    // Drafts (`_name.md`) are not loaded by the collections (src/content.config.ts), so they are not built either.
-    if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* contentFiles(path);
-    else if (/\.mdx?$/.test(entry.name)) yield path;
-  }
-}
-
 /** Every unsafe spot in a content folder, one formatted block per file; empty when all is safe. */
 export function checkContentFolder(dir: string, allowed: readonly string[]): string[] {
   const reports: string[] = [];
-  for (const file of contentFiles(dir)) {
+  for (const name of contentFiles(dir, /\.mdx?$/)) {
+    const file = join(dir, name);
     const source = readFileSync(file, 'utf8');
     const parse = file.endsWith('.mdx') ? mdxToMdast : markdownToMdast;
     let tree: ContentNode;

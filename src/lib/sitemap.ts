@@ -1,9 +1,11 @@
 /** Sitemap `lastmod` from the content's own dates, so search engines recrawl a page when an editor changes it (not on
  * every rebuild). astro.config.mjs runs before the content layer exists, so the dates are read from front matter. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { contentFiles } from './paths';
 import { urls } from './urls';
+import { idFromPath } from './validate';
 
 /** What the sitemap needs from one dated entry. */
 export interface DatedEntry {
@@ -47,24 +49,6 @@ export function sitemapSerializer(dates: ReadonlyMap<string, Date>) {
   };
 }
 
-/** Same id rule as Astro's glob loader for our kebab-case file names: path without extension, `/` separators. */
-const entryId = (base: string, file: string) => relative(base, file).split(sep).join('/').replace(/\.(md|mdx)$/, '').toLowerCase();
-
-function* contentFiles(dir: string): Generator<string> {
-  let names: import('node:fs').Dirent[];
-  try {
-    names = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const d of names) {
-    if (d.name.startsWith('_') || d.name.startsWith('.')) continue;
-    const path = join(dir, d.name);
-    if (d.isDirectory()) yield* contentFiles(path);
-    else if (/\.(md|mdx)$/.test(d.name)) yield path;
-  }
-}
-
 /** Reads the dated entries from a content folder. A file without a readable date is skipped here: the content
  * schema, not the sitemap, is what reports it to the editor. */
 export function readDatedEntries(contentDir: string): DatedEntry[] {
@@ -72,8 +56,8 @@ export function readDatedEntries(contentDir: string): DatedEntry[] {
   const out: DatedEntry[] = [];
   for (const collection of ['qa', 'explainers', 'audio'] as const) {
     const base = join(contentDir, collection);
-    for (const file of contentFiles(base)) {
-      const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
+    for (const file of contentFiles(base, /\.mdx?$/)) {
+      const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(base, file), 'utf8'));
       if (!match) continue;
       let data: unknown;
       try {
@@ -86,7 +70,7 @@ export function readDatedEntries(contentDir: string): DatedEntry[] {
       const raw = record[field[collection]];
       const date = raw instanceof Date ? raw : typeof raw === 'string' ? new Date(raw) : undefined;
       if (!date || Number.isNaN(date.getTime()) || typeof record['topic'] !== 'string') continue;
-      out.push({ collection, id: entryId(base, file), topic: record['topic'], date });
+      out.push({ collection, id: idFromPath(file), topic: record['topic'], date });
     }
   }
   return out;
