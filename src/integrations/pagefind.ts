@@ -7,6 +7,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
+import { builtFiles } from '../lib/built-files';
 import { rewriteText } from '../lib/search/html';
 import { indexText } from '../lib/search/query';
 
@@ -18,11 +19,6 @@ const BATCH = 64;
  * chunk per word, so small chunks keep the first search within its 90 KB budget; the cost is a few more requests
  * and a longer chunk list in the metadata file. Read by the Pagefind binary when the service starts. */
 const CHUNK_LOCATIONS = '4000';
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
-}
 
 /** "hoi-dap/x/index.html" → "/hoi-dap/x/" (the site uses directory URLs with a trailing slash). */
 function pageUrl(root: string, file: string): string {
@@ -43,7 +39,7 @@ export default function pagefind(): AstroIntegration {
           // Breadcrumbs and player controls are chrome, not content (Pagefind already skips nav, footer and forms).
           const { index, errors } = await createIndex({ forceLanguage: 'vi', excludeSelectors: ['.crumbs', '.player'] });
           if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
-          const files = await htmlFiles(root);
+          const files = await builtFiles(root, /\.html$/);
           let pages = 0;
           for (let i = 0; i < files.length; i += BATCH) {
             const results = await Promise.all(

@@ -1,9 +1,9 @@
 /** Writes .br and .gz beside every text file of the build, so nginx (gzip_static) and CDNs serve compressed bytes
  * without compressing per request. Runs last: after search, audio and the service worker have written their files. */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { builtFiles } from '../lib/built-files';
 import { brotliQuality, compressible, precompress } from '../lib/precompress';
 
 /** Files compressed at once: enough to keep libuv's thread pool busy without holding the whole site in memory. */
@@ -15,9 +15,7 @@ export default function precompression(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = (await readdir(root, { recursive: true, withFileTypes: true }))
-          .filter((e) => e.isFile() && compressible.test(e.name))
-          .map((e) => join(e.parentPath, e.name));
+        const files = await builtFiles(root, compressible);
         const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
         const quality = brotliQuality(sizes.reduce((a, b) => a + b, 0));
         let before = 0;

@@ -2,9 +2,10 @@
  * (which takes over at once and drops the old shell cache), and a rebuild that changes nothing does not. */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtFiles } from '../lib/built-files';
 
 export default function serviceWorker(): AstroIntegration {
   return {
@@ -13,10 +14,7 @@ export default function serviceWorker(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const root = fileURLToPath(dir);
         const hash = createHash('sha256');
-        const pages = (await readdir(root, { recursive: true, withFileTypes: true }))
-          .filter((e) => e.isFile() && e.name.endsWith('.html'))
-          .map((e) => join(e.parentPath, e.name))
-          .sort();
+        const pages = await builtFiles(root, /\.html$/);
         for (const page of pages) hash.update(page.slice(root.length)).update(await readFile(page));
         const sw = join(root, 'sw.js');
         const source = await readFile(sw, 'utf8');
