@@ -1,20 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
-import pagefind from './src/integrations/pagefind.ts';
-import imageBudget from './src/integrations/image-budget.ts';
-import precompress from './src/integrations/precompress.ts';
-import serviceWorker from './src/integrations/service-worker.ts';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import loaBan from './src/integrations/index.ts';
+import { fromRoot, projectRoot } from './src/lib/paths.ts';
 
-// Content lives in ./content unless a test or benchmark points elsewhere; made absolute here, where the project root
-// is known, so builds run from any working directory.
-process.env.LOA_BAN_CONTENT = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.LOA_BAN_CONTENT ?? 'content');
-import safeMdx from './src/integrations/safe-mdx.ts';
-import { contentDir } from './src/lib/paths.ts';
-import { lastModifiedByPath, readDatedEntries, sitemapSerializer } from './src/lib/sitemap.ts';
+// Astro writes its prerender chunks under the working directory when it does not contain outDir, and those chunks
+// must resolve node_modules: a build started elsewhere (`astro build --root …`) works from the project root.
+process.chdir(projectRoot);
 
 /** Absolute site URL used for canonical links, the sitemap, feeds and printed QR codes.
  * Each province sets SITE_URL at build; the default is a placeholder under the reserved .example TLD. */
@@ -23,10 +14,12 @@ export const site = process.env.SITE_URL ?? 'https://loa-ban.example';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  // Tests and benchmarks build into their own folders.
-  outDir: process.env.LOA_BAN_OUT ?? './dist',
+  // Tests and benchmarks build into their own folders; every path is resolved from the project root
+  // (src/lib/paths.ts), so a build started from another working directory makes the same site.
+  root: fromRoot(),
+  outDir: fromRoot(process.env.LOA_BAN_OUT ?? 'dist'),
   // Parallel test builds each keep their own content data store.
-  cacheDir: process.env.LOA_BAN_CACHE ?? './node_modules/.astro',
+  cacheDir: fromRoot(process.env.LOA_BAN_CACHE ?? 'node_modules/.astro'),
   // Two files claiming one id is an editor's mistake, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   build: {
@@ -36,11 +29,8 @@ export default defineConfig({
   },
   // Shiki highlights with style="" attributes, which the CSP below blocks; content has no code to highlight.
   markdown: { syntaxHighlight: false },
-  // safeMdx first: it guards the markdown processor both .md and .mdx use (src/lib/safe-mdx.ts).
-  integrations: [safeMdx(), mdx(), sitemap({ serialize: sitemapSerializer(lastModifiedByPath(readDatedEntries(contentDir))) }), pagefind(),
-    imageBudget(),
-    // Last: stamp the service worker, then compress every text file the steps before wrote.
-    serviceWorker(), precompress()],
+  // In the order src/integrations/index.ts states.
+  integrations: loaBan(),
   security: {
     // Strict, hash-based CSP in a <meta> on every page: only our own files and the hashed inline CSS/JS Astro emits.
     // No 'unsafe-inline', so style="" and on*= attributes are blocked. Pagefind compiles its WebAssembly

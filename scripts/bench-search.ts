@@ -10,10 +10,10 @@
 import { spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launch } from '../src/tests/helpers/browser.ts';
-import { serve } from '../src/tests/helpers/server.ts';
-import { recordTransfers, settled, type Transfer } from '../src/tests/search-helpers.ts';
-import { syntheticContent } from './synthetic-content.ts';
+import { launch } from './lib/browser.ts';
+import { serve } from './lib/static-server.ts';
+import { recordTransfers, settled, type Transfer } from './lib/search-page.ts';
+import { syntheticContent } from './lib/synthetic-content.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const pages = Number(process.env['BENCH_PAGES'] ?? 5000);

@@ -15,9 +15,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { chromePath } from '../src/tests/helpers/browser.ts';
-import { serve } from '../src/tests/helpers/server.ts';
-import { syntheticContent } from './synthetic-content.ts';
+import { chromePath } from './lib/browser.ts';
+import { serve } from './lib/static-server.ts';
+import { syntheticContent } from './lib/synthetic-content.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const sizes = (process.env['BENCH_SIZES'] ?? '1000,5000,20000').split(',').map(Number);

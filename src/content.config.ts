@@ -10,7 +10,8 @@ import { topicSchema } from './schemas/topics';
 import { contentDir, contentFiles } from './lib/paths';
 import { duplicateIds, idFromPath } from './lib/validate';
 
-// Markdown by default, MDX only where an entry uses a component: .md builds ~4.5x faster (ARCHITECTURE.md).
+// Markdown by default, MDX only where an entry uses a component: .md builds ~4.5x faster and takes ~1/4 of the memory
+// (measured on Astro 7 with 10,000 pages; see the README).
 // Files whose name starts with "_" are drafts and are skipped.
 const pages = { pattern: '**/[^_]*.{md,mdx}', extension: /\.mdx?$/ };
 const data = { pattern: '**/[^_]*.{yaml,yml}', extension: /\.ya?ml$/ };

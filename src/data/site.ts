@@ -2,8 +2,8 @@
  * checks and fails the build on the first inconsistent content, so no page is built from broken data. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { contentDir } from '../lib/paths';
+import { join } from 'node:path';
+import { contentDir, shownPath } from '../lib/paths';
 import { validateSite, type Collections } from '../lib/validate';
 
 export type Topic = CollectionEntry<'topics'>;
@@ -70,7 +70,7 @@ async function load(): Promise<Site> {
   ]);
   // Messages name files the way editors see them ("content/qa/…"), wherever the content folder really is.
   const shown = (entries: { id: string; filePath?: string | undefined; data: unknown }[]) =>
-    entries.map((e) => ({ ...e, filePath: e.filePath && `content/${relative(contentDir, resolve(e.filePath))}` }));
+    entries.map((e) => ({ ...e, filePath: e.filePath && shownPath(e.filePath) }));
   const errors = validateSite(
     Object.fromEntries(Object.entries({ topics, qa, explainers, audio, documents, languages }).map(([k, v]) => [k, shown(v)])) as Collections,
     audioFileExists,

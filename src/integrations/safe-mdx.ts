@@ -4,22 +4,18 @@
  *   entry (the page would ship without its body) and, with a warm cache, does not re-render an unchanged file. */
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { markdownToMdast, mdxToMdast, type MdastPluginDefinition, type MdastVisitorContext } from 'satteri';
-import { contentDir, contentFiles } from '../lib/paths';
+import { contentDir, contentFiles, fromRoot, shownPath } from '../lib/paths';
 import { formatProblems, nodeProblems, parseAllowedComponents, treeProblems, type ContentNode, type Problem } from '../lib/safe-mdx';
 
 const problemsKey = 'loaBanSafeContentProblems';
 const pluginName = 'loa-ban-safe-content';
 
-
 /** How the editor knows the file: `content/…` for content (wherever LOA_BAN_CONTENT points), else project-relative. */
 export function displayPath(fileURL: URL | undefined): string {
-  if (!fileURL) return '(nội dung không rõ tệp)';
-  const path = fileURLToPath(fileURL);
-  if (path.startsWith(contentDir + sep)) return `content/${relative(contentDir, path).split(sep).join('/')}`;
-  return relative(process.cwd(), path).split(sep).join('/');
+  return fileURL ? shownPath(fileURLToPath(fileURL)) : '(nội dung không rõ tệp)';
 }
 
 /** The Sätteri plugin. `allowed` is the list of component names content may use. */
@@ -54,8 +50,8 @@ export function safeContentPlugin(allowed: readonly string[]): MdastPluginDefini
 }
 
 /** The allowlist: the names exported by src/components/content/index.ts. */
-export function readAllowedComponents(root = process.cwd()): string[] {
-  return parseAllowedComponents(readFileSync(resolve(root, 'src/components/content/index.ts'), 'utf8'));
+export function readAllowedComponents(): string[] {
+  return parseAllowedComponents(readFileSync(fromRoot('src/components/content/index.ts'), 'utf8'));
 }
 
 /** Every unsafe spot in a content folder, one formatted block per file; empty when all is safe. */
@@ -90,7 +86,7 @@ export default function safeMdx(): AstroIntegration {
     name: 'loa-ban:safe-mdx',
     hooks: {
       'astro:config:setup': ({ config, command }) => {
-        const allowed = readAllowedComponents(fileURLToPath(config.root));
+        const allowed = readAllowedComponents();
         const processor = (config.markdown as { processor?: SatteriProcessor }).processor;
         if (!processor || processor.name !== 'satteri' || !Array.isArray(processor.options.mdastPlugins)) {
           throw new Error(

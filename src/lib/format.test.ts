@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDuration, isoDay } from './format';
+import { formatBytes, formatDate, formatDuration, isoDay, dashSegments } from './format';
 
 describe('format', () => {
   it('writes dates the Vietnamese way', () => {
@@ -16,5 +16,12 @@ describe('format', () => {
     expect(formatBytes(1_234_567)).toBe('1,2 MB');
     expect(formatBytes(12_500_000)).toBe('13 MB');
     expect(formatBytes(10)).toBe('1 KB');
+  });
+});
+
+describe('dashSegments', () => {
+  it('isolates each spaced dash with its two neighbouring words and leaves hyphenated words alone', () => {
+    expect(dashSegments('kinh tế - xã hội, 2021 – 2030, Ê-đê')).toEqual(['kinh ', 'tế - xã', ' hội, ', '2021 – 2030,', ' Ê-đê']);
+    expect(dashSegments('không có gạch')).toEqual(['không có gạch']);
   });
 });

@@ -29,3 +29,10 @@ export function formatBytes(bytes: number): string {
   const text = mb < 10 ? mb.toFixed(1) : String(Math.round(mb));
   return `${text.replace('.', ',')} MB`;
 }
+
+/** "kinh tế - xã hội" split so the spaced dash and the words beside it can be kept on one line (odd segments, for a
+ * `white-space: nowrap` span): a line of large print that ends with a lone dash reads as a word broken in two, and
+ * Chromium breaks after a hyphen even between no-break spaces. */
+export function dashSegments(text: string): string[] {
+  return text.split(/(\S+ [-–] \S+)/);
+}

@@ -1,8 +1,29 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** Where content lives: set (absolute) by astro.config.mjs; tests and benchmarks point LOA_BAN_CONTENT elsewhere. */
-export const contentDir = resolve(process.env['LOA_BAN_CONTENT'] ?? 'content');
+/** The project root, the one base every path is resolved from, whatever the working directory. This module is first
+ * evaluated unbundled (by astro.config.mjs, a script or a test), where its own location gives the root; that value is
+ * kept in LOA_BAN_ROOT for the page code Astro bundles elsewhere later in the same process. */
+export const projectRoot = (process.env['LOA_BAN_ROOT'] ??= fileURLToPath(new URL('../..', import.meta.url)));
+
+/** A path relative to the project root (an absolute path stays as it is). */
+export const fromRoot = (...parts: string[]) => resolve(projectRoot, ...parts);
+
+/** Where content lives; tests and benchmarks point LOA_BAN_CONTENT elsewhere. */
+export const contentDir = fromRoot(process.env['LOA_BAN_CONTENT'] ?? 'content');
+
+/** Build caches (audio analysis, test builds), kept between builds. */
+export const cacheDir = fromRoot('node_modules/.cache/loa-ban');
+
+/** "content/qa/x.md" as editors know a content file, also when LOA_BAN_CONTENT points at a copy elsewhere. `file` is
+ * absolute or relative to the project root (as Astro records an entry's filePath). */
+export function shownPath(file: string): string {
+  const path = fromRoot(file);
+  const inContent = relative(contentDir, path);
+  if (!inContent.startsWith('..')) return `content/${inContent.split(sep).join('/')}`;
+  return relative(projectRoot, path).split(sep).join('/');
+}
 
 /** The files of a collection folder that the collections load, as paths relative to it with `/` separators: those
  * matching `extension`, without drafts (a file named `_…`) and hidden files or folders (`.…`), as Astro's glob skips

@@ -33,7 +33,7 @@ const forbiddenElementSet = new Set(forbiddenElements);
 const isHandler = (name: string) => /^on[a-z]/i.test(name);
 /** URL schemes that run script when followed. */
 const isScriptUrl = (url: string) =>
-  /^\s*(?:javascript|vbscript)\s*:|^\s*data\s*:\s*text\/html/i.test(url.replace(/[\u0000-\u001f]/g, ''));
+  /^\s*(?:javascript|vbscript)\s*:|^\s*data\s*:\s*text\/html/i.test(url.replace(/\p{Cc}/gu, ''));
 
 const lineOf = (node: ContentNode) => node.position?.start.line ?? 0;
 

@@ -17,6 +17,39 @@ export const urls = {
   contact: () => '/lien-he/',
   search: () => '/tim-kiem/',
   print: () => '/in/',
+  offline: () => '/ngoai-tuyen/',
+} as const;
+
+/** Files the browser code asks for. Plain constants, so a client bundle takes only the one it uses. */
+export const SERVICE_WORKER = '/sw.js';
+export const SEARCH_INDEX = '/pagefind/';
+export const FAVICON = '/favicon.svg';
+
+/** Audio files and station resources. Files live under the recording's own page folder, named by recording id
+ * (which never changes), while the `download` attribute offers the human file name. Stations subscribe to these. */
+export const audioUrls = {
+  /** The original MP3 (broadcast quality). */
+  original: (id: string) => `${urls.audio(id)}${id}.mp3`,
+  /** The phone copy: mono, ~32 kbit/s, -16 LUFS. */
+  dataSaver: (id: string) => `${urls.audio(id)}${id}-tiet-kiem.mp3`,
+  /** The transcript as plain UTF-8 text. */
+  transcript: (id: string) => `${urls.audio(id)}${id}.txt`,
+  /** Library filtered by language / topic. */
+  byLanguage: (slug: string) => `${urls.audioLibrary()}ngon-ngu/${slug}/`,
+  byTopic: (topic: string) => `${urls.audioLibrary()}chu-de/${topic}/`,
+  /** Station resources per language. */
+  station: (slug: string) => `${urls.stations()}${slug}/`,
+  feed: (slug: string) => `${urls.stations()}${slug}/podcast.xml`,
+  playlist: (slug: string) => `${urls.stations()}${slug}/danh-sach-phat.m3u`,
+  bundle: (slug: string) => `${urls.stations()}${slug}/ban-nghe-${slug}.zip`,
+  transcripts: (slug: string) => `${urls.stations()}${slug}/loi-doc-${slug}.txt`,
+} as const;
+
+/** The printable pages, all under urls.print(). */
+export const printUrls = {
+  booklet: (topicId: string) => `${urls.print()}${topicId}/`,
+  leaflet: (topicId: string) => `${urls.print()}${topicId}/to-roi/`,
+  slogans: () => `${urls.print()}khau-hieu/`,
 } as const;
 
 /** Absolute URL for a site path, for canonical links, feeds and QR codes. */

@@ -15,5 +15,5 @@ export const lang = reference('languages');
 /** A topic id from `content/topics/`. */
 export const topic = reference('topics');
 
-/** Position within a topic: 1, 2, 3… Must be unique within the topic (checked in src/data/validate.ts). */
+/** Position within a topic: 1, 2, 3… Must be unique within the topic (checked in src/lib/validate.ts). */
 export const order = z.number().int().positive();

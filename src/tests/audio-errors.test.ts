@@ -3,7 +3,7 @@
 import { cp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toneMp3 } from '../lib/audio/fixtures';
+import { toneMp3 } from '../../scripts/lib/audio-fixtures';
 import { sine, writeWav } from '../lib/audio/wav';
 import { build, scratchOut } from './helpers/build';
 import { root } from './helpers/paths';

@@ -101,7 +101,7 @@ describe.concurrent('content mistakes fail the build', () => {
   it.each([
     ['a document without its issuer', 'documents/qd-628-tctk-2023.yaml', (t: string) => t.replace(/^issuer:.*\n/m, ''), 'issuer'],
     ['a language with an unknown script', 'languages/km.yaml', (t: string) => t.replace(/^script: .*$/m, 'script: Khmer'), 'script'],
-    ['settings without a province', 'settings.yaml', (t: string) => t.replace(/^  province:.*\n/m, ''), 'province'],
+    ['settings without a province', 'settings.yaml', (t: string) => t.replace(/^ {2}province:.*\n/m, ''), 'province'],
   ])('%s', async (_, file, change, field) => {
     const r = await buildBroken((d) => edit(d, file, change));
     expect(r.code).not.toBe(0);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './helpers/browser';
+import { launch } from '../../scripts/lib/browser';
 import { root, siteDist } from './helpers/paths';
 import { urls } from '../lib/urls';
 import { builtFiles, onePerType } from './helpers/site-pages';
@@ -131,7 +131,7 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
         await get(port, '/');
         break;
       } catch (e) {
-        if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${String(e)}\n${nginxLog}`);
+        if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${String(e)}\n${nginxLog}`, { cause: e });
         await new Promise((r) => setTimeout(r, 50));
       }
     }

@@ -8,19 +8,19 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './helpers/browser';
+import { launch } from '../../scripts/lib/browser';
 import { build, copyContent, scratchOut } from './helpers/build';
-import { root } from './helpers/paths';
-import { serve, type StaticServer } from './helpers/server';
+import { root, siteDist, TEST_SITE_URL } from './helpers/paths';
+import { serve, type StaticServer } from '../../scripts/lib/static-server';
 import strings from '../i18n/vi.json';
 import { decodeQr, expectedQa, flat, frontMatter, pdfPages, pdfText, pdfWords, slogans, topicIds } from './print-helpers';
 
-const SITE = 'https://in-thu.loa-ban.example';
-const content = resolve(process.env['LOA_BAN_CONTENT'] ?? resolve(root, 'content'));
-/** Builds go under the project (scratchOut) so parallel builds never share Astro's prerender folder. */
-const dist = scratchOut('print');
+/** The test build's SITE_URL: every QR code must carry it, proving it comes from the configuration. */
+const SITE = TEST_SITE_URL;
+const content = resolve(root, 'content');
+const dist = siteDist;
 /** The printed PDFs; kept for inspection with LOA_BAN_KEEP_PDFS=1. */
-const pdfDir = `${dist}-pdfs`;
+const pdfDir = scratchOut('print-pdfs');
 const MM = 72 / 25.4;
 /** CSS pixels per millimetre. */
 const PX = 96 / 25.4;
@@ -33,8 +33,6 @@ let browser: Browser;
 const measured: Record<string, { pages: number; estimate?: number; bytes: number }> = {};
 
 beforeAll(async () => {
-  const result = await build({ outDir: dist, env: { SITE_URL: SITE } });
-  if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
   await mkdir(pdfDir, { recursive: true });
   server = await serve(dist);
   browser = await launch();
@@ -46,9 +44,7 @@ afterAll(async () => {
   if (Object.keys(measured).length > 0) console.info('print measurements', measured);
   const keep = process.env['LOA_BAN_KEEP_PDFS'] === '1';
   if (keep) console.info(`PDFs kept in ${pdfDir}`);
-  await Promise.all(
-    [dist, `${dist}-cache`, ...(keep ? [] : [pdfDir])].map((d) => rm(d, { recursive: true, force: true })),
-  );
+  if (!keep) await rm(pdfDir, { recursive: true, force: true });
 });
 
 /** A page laid out at the printable width of the sheet, with print styles, at 4x so QR modules are crisp. */

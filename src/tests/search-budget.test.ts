@@ -3,7 +3,7 @@
  * The test server does not compress, so each file actually requested is weighed as a compressing server sends it. */
 import { expect, it } from 'vitest';
 import { siteInBrowser } from './helpers/browser';
-import { recordTransfers, settled } from './search-helpers';
+import { recordTransfers, settled } from '../../scripts/lib/search-page';
 
 const FIRST_BUDGET = 90_000;
 

@@ -4,11 +4,11 @@ import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './helpers/browser';
+import { launch } from '../../scripts/lib/browser';
 import { build, copyContent } from './helpers/build';
 import { root } from './helpers/paths';
-import { serve, type StaticServer } from './helpers/server';
-import { openSearch, shown } from './search-helpers';
+import { serve, type StaticServer } from '../../scripts/lib/static-server';
+import { openSearch, shown } from '../../scripts/lib/search-page';
 
 const fixtures = resolve(root, 'src/tests/fixtures/khmer');
 const KM = '/hoi-dap/';

@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { siteInBrowser } from './helpers/browser';
 import { siteDist } from './helpers/paths';
-import { openSearch, settled, shown } from './search-helpers';
+import { openSearch, settled, shown } from '../../scripts/lib/search-page';
 
 const site = siteInBrowser();
 let context: BrowserContext;

@@ -149,10 +149,9 @@ export function limit(x: Float32Array, sampleRate: number, ceiling: number): Flo
     held[i] = prev;
   }
   // Moving average over look + 1 samples ending at i: every window averaged contains i's own minimum.
-  let sum = 0;
   const out = x;
   const ring = new Float32Array(look + 1).fill(1);
-  sum = look + 1;
+  let sum = look + 1;
   for (let i = 0; i < n; i++) {
     sum += held[i]! - ring[i % (look + 1)]!;
     ring[i % (look + 1)] = held[i]!;

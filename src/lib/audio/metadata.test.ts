@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toneMp3 } from './fixtures.ts';
+import { toneMp3 } from '../../../scripts/lib/audio-fixtures';
 import { readMetadata } from './metadata.ts';
 
 describe('readMetadata', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toneMp3 } from './fixtures.ts';
+import { toneMp3 } from '../../../scripts/lib/audio-fixtures';
 import { scanMp3 } from './mp3-frames.ts';
 import { sine, writeWav } from './wav.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toneMp3 } from './fixtures';
+import { toneMp3 } from '../../../scripts/lib/audio-fixtures';
 import { processMany } from './pool';
 
 const dirs: string[] = [];

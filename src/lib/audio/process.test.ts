@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toneMp3 } from './fixtures.ts';
+import { toneMp3 } from '../../../scripts/lib/audio-fixtures';
 import { sha256 } from './hash.ts';
 import { processAudio } from './process.ts';
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { root } from './paths';
 
 export interface BuildResult {
@@ -21,7 +22,7 @@ const lockFile = resolve(root, 'node_modules/.cache/loa-ban/build.lock');
 
 /** One build at a time across vitest's workers: every build, whatever its content folder, rewrites the project's
  * `.astro/` (content module map, types), and two at once make MDX entries of one render with the other's map. */
-async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(lockFile), { recursive: true });
   for (;;) {
     try {
@@ -49,7 +50,7 @@ function alive(pid: number): boolean {
   }
 }
 
-const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const stripAnsi = (text: string) => stripVTControlCharacters(text);
 
 /** Runs `astro build` in a child process, optionally on another content folder, into `outDir`. */
 export function build(options: { outDir: string; contentDir?: string; env?: Record<string, string> }): Promise<BuildResult> {

@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
+import { cacheDir, projectRoot } from '../../lib/paths';
 
 /** Project root. */
-export const root = resolve(import.meta.dirname, '../../..');
+export const root = projectRoot;
 /** The real site, built once by the global setup for every build-level test (LOA_BAN_TEST_SITE moves it, so that
  * several people can test on one machine without sharing an output folder). */
-export const siteDist = resolve(process.env['LOA_BAN_TEST_SITE'] ?? resolve(root, 'node_modules/.cache/loa-ban/test-site'));
+export const siteDist = resolve(process.env['LOA_BAN_TEST_SITE'] ?? resolve(cacheDir, 'test-site'));
+/** The test build's SITE_URL: under the reserved .example name, and not the default, so a QR code or a feed that
+ * shows it proves it came from the configuration. */
+export const TEST_SITE_URL = 'https://thu.loa-ban.example';

@@ -1,5 +1,5 @@
 /** A recording's files at stable URLs beside its page: the original MP3, the phone copy and the plain-text
- * transcript (see src/lib/audio/urls.ts). Bytes come from src/data/audio.ts. */
+ * transcript (see src/lib/urls.ts). Bytes come from src/data/audio.ts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAudio } from '../../../data/audio';
 

@@ -1,9 +1,10 @@
 /** A language's station files: podcast feed, M3U playlist, ZIP bundle and all transcripts as text. Only for
  * languages with recordings; the language page says when there are none. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { audioInLanguage, languageBundle, languageFeed, languagePlaylist, languageTranscripts } from '../../../data/audio';
+import { audioInLanguage } from '../../../data/audio';
+import { languageBundle, languageFeed, languagePlaylist, languageTranscripts } from '../../../data/station';
 import { getSite } from '../../../data/site';
-import { audioUrls } from '../../../lib/audio/urls';
+import { audioUrls } from '../../../lib/urls';
 
 type Kind = 'feed' | 'playlist' | 'bundle' | 'transcripts';
 const last = (path: string) => path.slice(path.lastIndexOf('/') + 1);

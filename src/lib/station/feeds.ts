@@ -1,10 +1,10 @@
-/** Text formats for stations: podcast RSS 2.0 (iTunes and Podcasting 2.0 namespaces), M3U playlists and bundle
- * manifests. Pure string builders; URLs come in absolute. */
+/** Text formats for stations: podcast RSS 2.0 (built with @astrojs/rss, plus the iTunes and Podcasting 2.0 tags podcast
+ * apps read), M3U playlists and bundle manifests. Pure; URLs come in absolute. */
+import { getRssString } from '@astrojs/rss';
 
 export interface FeedItem {
   title: string;
-  /** Stable id: the recording page URL, which never changes. */
-  guid: string;
+  /** The recording page URL: also the item's guid, since it never changes. */
   link: string;
   description: string;
   published: Date;
@@ -38,38 +38,41 @@ export function clock(seconds: number): string {
   return `${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
 }
 
-export function rss(channel: FeedChannel): string {
-  const items = channel.items.map(
-    (i) => `    <item>
-      <title>${xml(i.title)}</title>
-      <guid isPermaLink="false">${xml(i.guid)}</guid>
-      <link>${xml(i.link)}</link>
-      <description>${xml(i.description)}</description>
-      <pubDate>${i.published.toUTCString()}</pubDate>
-      <enclosure url="${xml(i.enclosure.url)}" length="${i.enclosure.bytes}" type="${xml(i.enclosure.type)}"/>
-      <itunes:duration>${clock(i.duration)}</itunes:duration>
-      <itunes:explicit>false</itunes:explicit>
-      <podcast:transcript url="${xml(i.transcript.url)}" type="${xml(i.transcript.type)}" language="${xml(i.transcript.language)}"/>
-    </item>`,
-  );
+export const NAMESPACES = {
+  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
+  podcast: 'https://podcastindex.org/namespace/1.0',
+  atom: 'http://www.w3.org/2005/Atom',
+} as const;
+
+export function rss(channel: FeedChannel): Promise<string> {
   const latest = channel.items.reduce((d, i) => (i.published > d ? i.published : d), new Date(0));
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0" xmlns:atom="http://www.w3.org/2005/Atom">
-  <channel>
-    <title>${xml(channel.title)}</title>
-    <link>${xml(channel.link)}</link>
-    <atom:link href="${xml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>
-    <description>${xml(channel.description)}</description>
-    <language>${xml(channel.language)}</language>
-    <lastBuildDate>${latest.toUTCString()}</lastBuildDate>
-    <itunes:author>${xml(channel.author)}</itunes:author>
-    <itunes:category text="${xml(channel.category)}"/>
-    <itunes:explicit>false</itunes:explicit>
-    <podcast:locked>no</podcast:locked>
-${items.join('\n')}
-  </channel>
-</rss>
-`;
+  return getRssString({
+    title: channel.title,
+    description: channel.description,
+    site: channel.link,
+    xmlns: NAMESPACES,
+    customData: [
+      `<language>${xml(channel.language)}</language>`,
+      `<lastBuildDate>${latest.toUTCString()}</lastBuildDate>`,
+      `<atom:link href="${xml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>`,
+      `<itunes:author>${xml(channel.author)}</itunes:author>`,
+      `<itunes:category text="${xml(channel.category)}"/>`,
+      '<itunes:explicit>false</itunes:explicit>',
+      '<podcast:locked>no</podcast:locked>',
+    ].join(''),
+    items: channel.items.map((i) => ({
+      title: i.title,
+      link: i.link,
+      description: i.description,
+      pubDate: i.published,
+      enclosure: { url: i.enclosure.url, length: i.enclosure.bytes, type: i.enclosure.type },
+      customData: [
+        `<itunes:duration>${clock(i.duration)}</itunes:duration>`,
+        '<itunes:explicit>false</itunes:explicit>',
+        `<podcast:transcript url="${xml(i.transcript.url)}" type="${xml(i.transcript.type)}" language="${xml(i.transcript.language)}"/>`,
+      ].join(''),
+    })),
+  });
 }
 
 /** Extended M3U: one #EXTINF line (seconds, title) per file. CRLF, which every broadcast playout system reads. */

@@ -1,12 +1,12 @@
 /** Offline reading, as a progressive enhancement: registers the service worker (public/sw.js) and turns on the
  * "save to listen offline" buttons. Without JavaScript the site reads and plays exactly the same, online. */
-export {};
+import { SERVICE_WORKER } from '../lib/urls';
 
 const AUDIO = 'loa-ban-audio';
 const PAGES = 'loa-ban-pages';
 
 if ('serviceWorker' in navigator && 'caches' in window) {
-  void navigator.serviceWorker.register('/sw.js');
+  void navigator.serviceWorker.register(SERVICE_WORKER);
 
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-save-audio]')) {
     const file = button.dataset['saveAudio']!;

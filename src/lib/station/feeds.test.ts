@@ -13,7 +13,6 @@ const channel: FeedChannel = {
   items: [
     {
       title: 'Ai được điều tra?',
-      guid: 'https://x.example/ban-nghe/a/',
       link: 'https://x.example/ban-nghe/a/',
       description: 'Mô tả',
       published: new Date('2026-11-22'),
@@ -25,11 +24,18 @@ const channel: FeedChannel = {
 };
 
 describe('rss', () => {
-  it('parses as RSS 2.0 with iTunes and podcast namespaces', () => {
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(rss(channel));
+  it('parses as RSS 2.0 with iTunes and podcast namespaces', async () => {
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(await rss(channel));
     expect(doc.rss['@version']).toBe('2.0');
     expect(doc.rss['@xmlns:itunes']).toBe('http://www.itunes.com/dtds/podcast-1.0.dtd');
+    expect(doc.rss['@xmlns:podcast']).toBe('https://podcastindex.org/namespace/1.0');
     expect(doc.rss.channel.title).toBe('Bản nghe tiếng Việt & "hỏi đáp"');
+    expect(doc.rss.channel.description).toBe('Hỏi đáp <ngắn>');
+    expect(doc.rss.channel.link).toBe('https://x.example/dai-truyen-thanh/tieng-viet/');
+    expect(doc.rss.channel.language).toBe('vi');
+    expect(doc.rss.channel['itunes:author']).toBe('Sở TT&TT');
+    expect(doc.rss.channel['itunes:category']['@text']).toBe('Government');
+    expect(doc.rss.channel['atom:link']['@href']).toBe('https://x.example/dai-truyen-thanh/tieng-viet/podcast.xml');
     const item = doc.rss.channel.item;
     expect(item.enclosure['@length']).toBe('123456');
     expect(item.enclosure['@type']).toBe('audio/mpeg');
@@ -37,6 +43,8 @@ describe('rss', () => {
     expect(item['itunes:duration']).toBe('00:02:31');
     expect(item['podcast:transcript']['@url']).toBe('https://x.example/ban-nghe/a/a.txt');
     expect(item.pubDate).toBe('Sun, 22 Nov 2026 00:00:00 GMT');
+    expect(item['podcast:transcript']['@language']).toBe('vi');
+    expect(item['itunes:explicit']).toBe(false);
   });
   it('writes durations as HH:MM:SS', () => {
     expect(clock(3723.4)).toBe('01:02:03');

@@ -1,6 +1,6 @@
 /** Generated audio for tests and benchmarks: real MP3s encoded on the spot, so no binary fixture is committed. */
-import { encodeMp3, toInt16 } from './encode.ts';
-import { sine } from './wav.ts';
+import { encodeMp3, toInt16 } from '../../src/lib/audio/encode.ts';
+import { sine } from '../../src/lib/audio/wav.ts';
 
 /** A sine tone encoded as MP3. `level` is the peak in dBFS. */
 export function toneMp3(options: { seconds: number; sampleRate?: number; channels?: 1 | 2; kbps?: number; level?: number; frequency?: number }): Uint8Array {

@@ -5,6 +5,7 @@ import { FILTER_PARAMS, filtersFromParams, searchHref, type FilterName } from '.
 import { looseKey } from '../../lib/search/fold';
 import { hasKhmer, segmentKhmer } from '../../lib/search/khmer';
 import { displayText, excerptText, searchQuery } from '../../lib/search/query';
+import { SEARCH_INDEX } from '../../lib/urls';
 
 interface Fragment {
   url: string;
@@ -22,7 +23,7 @@ interface Pagefind {
   destroy: () => Promise<void>;
 }
 
-const BASE = '/pagefind/';
+const BASE = SEARCH_INDEX;
 /** Results per screen: every result costs a fragment download, so the first screen keeps the budget. */
 const PAGE = 5;
 /** Below this wait nobody needs a progress bar; above it a slow link is likely. */

@@ -3,7 +3,7 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 
 export async function syntheticContent(n: number, name: string): Promise<string> {
   // Inside the project, so the MDX modules compiled from it resolve Astro's runtime from node_modules.

@@ -1,17 +1,10 @@
 /** What the printed pages under /in/ show, computed once from the validated site: which Q&A go in a booklet and in
  * what order, where each QR code points, and how many A4 pages the booklet will take. */
-import type { Qa, Recording, Site, Topic } from '../../data/site';
-import { bookletPages, type QaPrint } from '../../lib/print-layout';
-import { qrTarget, shortUrl } from '../../lib/qr';
-import { urls } from '../../lib/urls';
-import { t } from '../../i18n';
-
-/** Addresses of the printable pages, all under urls.print(). */
-export const printUrls = {
-  booklet: (topicId: string) => `${urls.print()}${topicId}/`,
-  leaflet: (topicId: string) => `${urls.print()}${topicId}/to-roi/`,
-  slogans: () => `${urls.print()}khau-hieu/`,
-} as const;
+import type { Qa, Recording, Site, Topic } from './site';
+import { bookletPages, type QaPrint } from '../lib/print-layout';
+import { qrTarget, shortUrl } from '../lib/qr';
+import { urls } from '../lib/urls';
+import { t } from '../i18n';
 
 /** Where printed QR codes point: the configured site, and whether this is a production build. */
 export interface QrContext {
