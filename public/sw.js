@@ -14,14 +14,18 @@ const TIMEOUT = 4000;
 
 self.addEventListener('install', (event) => {
   const saveData = self.navigator.connection && self.navigator.connection.saveData;
-  event.waitUntil((saveData ? Promise.resolve() : caches.open(SHELL).then((c) => c.add(OFFLINE))).then(() => self.skipWaiting()));
+  event.waitUntil(
+    (saveData ? Promise.resolve() : caches.open(SHELL).then((c) => c.add(OFFLINE))).then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('loa-ban-shell-') && k !== SHELL).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('loa-ban-shell-') && k !== SHELL).map((k) => caches.delete(k))),
+      )
       .then(() => caches.delete(ASSETS))
       .then(() => self.clients.claim()),
   );
@@ -52,14 +56,19 @@ async function page(request, event) {
   } catch {
     // Offline: fall through to the saved copy.
   }
-  const saved = (await caches.match(request.url.split('#')[0], { ignoreSearch: true })) || (await caches.match(OFFLINE));
+  const saved =
+    (await caches.match(request.url.split('#')[0], { ignoreSearch: true })) || (await caches.match(OFFLINE));
   if (saved) return saved;
   // Slow but not offline, and nothing saved: keep waiting for the network.
   return network.catch(
-    () => new Response('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Mất kết nối</title><p>Mất kết nối mạng. Hãy thử lại khi có sóng.</p>', {
-      status: 503,
-      headers: { 'content-type': 'text/html; charset=utf-8' },
-    }),
+    () =>
+      new Response(
+        '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Mất kết nối</title><p>Mất kết nối mạng. Hãy thử lại khi có sóng.</p>',
+        {
+          status: 503,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        },
+      ),
   );
 }
 

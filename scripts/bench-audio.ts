@@ -27,7 +27,9 @@ const option = (name: string, fallback: number) => {
 
 /** Child mode: process every MP3 in `dir` with the cache in `cache`; print one JSON line. */
 async function run(dir: string, cache: string) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.mp3')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mp3'))
+    .sort();
   const start = performance.now();
   let seconds = 0;
   let hits = 0;
@@ -43,7 +45,9 @@ async function run(dir: string, cache: string) {
     if (o.value.cached) hits++;
   }
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ ms, seconds, files: files.length, hits, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({ ms, seconds, files: files.length, hits, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  );
 }
 
 /** About five minutes of Vietnamese speech from the shipped transcripts, as 22.05 kHz mono samples. */
@@ -51,7 +55,9 @@ function speech(minutes: number, work: string): Float32Array {
   const rate = 22050;
   const want = Math.round(minutes * 60 * rate);
   const texts = existsSync('content/audio')
-    ? readdirSync('content/audio').filter((f) => f.endsWith('.md')).map((f) => readFileSync(join('content/audio', f), 'utf8').split(/^---$/m)[2] ?? '')
+    ? readdirSync('content/audio')
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => readFileSync(join('content/audio', f), 'utf8').split(/^---$/m)[2] ?? '')
     : [];
   let voice: Float32Array | undefined;
   try {
@@ -66,7 +72,8 @@ function speech(minutes: number, work: string): Float32Array {
   for (let i = 0; i < want; i++) {
     out[i] = voice
       ? voice[i % voice.length]!
-      : 0.2 * Math.sin((2 * Math.PI * 180 * i) / rate) * (0.5 + 0.5 * Math.sin((2 * Math.PI * 3 * i) / rate)) + 0.01 * (Math.random() - 0.5);
+      : 0.2 * Math.sin((2 * Math.PI * 180 * i) / rate) * (0.5 + 0.5 * Math.sin((2 * Math.PI * 3 * i) / rate)) +
+        0.01 * (Math.random() - 0.5);
   }
   return out;
 }
@@ -74,7 +81,13 @@ function speech(minutes: number, work: string): Float32Array {
 function child(dir: string, cache: string) {
   const r = spawnSync(process.execPath, [import.meta.filename, '--run', dir, cache], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; seconds: number; files: number; hits: number; maxRssMb: number };
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+    ms: number;
+    seconds: number;
+    files: number;
+    hits: number;
+    maxRssMb: number;
+  };
 }
 
 async function main() {
@@ -95,10 +108,20 @@ async function main() {
     const cold = child(dir, cache);
     const warm = child(dir, cache);
     const perHour = (ms: number) => (ms / 1000) * (3600 / cold.seconds);
-    console.log(`\nAudio: ${(cold.seconds / 60).toFixed(1)} min in ${cold.files} files; CPU: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`Cold (empty cache): ${(cold.ms / 1000).toFixed(1)} s (${perHour(cold.ms).toFixed(1)} s per hour of audio), peak RSS ${cold.maxRssMb.toFixed(0)} MB`);
-    console.log(`Warm (cache hit ${warm.hits}/${warm.files}): ${(warm.ms / 1000).toFixed(2)} s, peak RSS ${warm.maxRssMb.toFixed(0)} MB`);
-    console.log(`Targets: cold < 60 s per hour ${perHour(cold.ms) < 60 ? 'met' : 'NOT met'}; warm < 1 s ${warm.ms < 1000 ? 'met' : 'NOT met'}.`);
+    console.log(
+      `\nAudio: ${(cold.seconds / 60).toFixed(1)} min in ${cold.files} files; CPU: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `Cold (empty cache): ${(cold.ms / 1000).toFixed(1)} s (${perHour(cold.ms).toFixed(1)} s per hour of audio), peak RSS ${cold.maxRssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `Warm (cache hit ${warm.hits}/${warm.files}): ${(warm.ms / 1000).toFixed(2)} s, peak RSS ${warm.maxRssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `Targets: cold < 60 s per hour ${perHour(cold.ms) < 60 ? 'met' : 'NOT met'}; warm < 1 s ${warm.ms < 1000 ? 'met' : 'NOT met'}.`,
+    );
   } finally {
     if (!args.includes('--keep')) rmSync(work, { recursive: true, force: true });
   }

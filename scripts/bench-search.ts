@@ -36,11 +36,11 @@ async function build(contentDir: string, outDir: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-
 async function dirBytes(dir: string): Promise<number> {
   const { stat } = await import('node:fs/promises');
   let total = 0;
-  for (const f of await readdir(dir, { recursive: true, withFileTypes: true })) if (f.isFile()) total += (await stat(join(f.parentPath, f.name))).size;
+  for (const f of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (f.isFile()) total += (await stat(join(f.parentPath, f.name))).size;
   return total;
 }
 
@@ -56,7 +56,12 @@ async function measure(name: string, outDir: string, buildSeconds: number) {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
         // 250 kbit/s down, 300 ms round trip.
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 31_250, uploadThroughput: 15_000 });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 300,
+          downloadThroughput: 31_250,
+          uploadThroughput: 15_000,
+        });
       }
       await page.goto(`${server.url}/tim-kiem/`);
       for (const [i, query] of QUERIES.entries()) {
@@ -81,14 +86,24 @@ async function measure(name: string, outDir: string, buildSeconds: number) {
     await server.close();
   }
   const index = await dirBytes(join(outDir, 'pagefind'));
-  return { rows, summary: `| ${name} | ${buildSeconds ? buildSeconds.toFixed(1) : '(reused)'} | ${(index / 1e6).toFixed(2)} |` };
+  return {
+    rows,
+    summary: `| ${name} | ${buildSeconds ? buildSeconds.toFixed(1) : '(reused)'} | ${(index / 1e6).toFixed(2)} |`,
+  };
 }
 
 const sites: { name: string; outDir: string; content: () => Promise<string | undefined> }[] = [
   { name: 'real site', outDir: join(outBase, 'real'), content: async () => undefined },
-  { name: `synthetic ${pages}`, outDir: join(outBase, `synthetic-${pages}`), content: () => syntheticContent(pages, 'bench-search') },
+  {
+    name: `synthetic ${pages}`,
+    outDir: join(outBase, `synthetic-${pages}`),
+    content: () => syntheticContent(pages, 'bench-search'),
+  },
 ];
-const rows = ['| site | link | query | requests | KB compressed | ms to results | outcome |', '| --- | --- | --- | --- | --- | --- | --- |'];
+const rows = [
+  '| site | link | query | requests | KB compressed | ms to results | outcome |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+];
 const summaries = ['| site | build (s) | /pagefind/ on disk (MB) |', '| --- | --- | --- |'];
 for (const site of sites) {
   let seconds = 0;
@@ -102,4 +117,6 @@ for (const site of sites) {
   rows.push(...r);
   summaries.push(summary);
 }
-console.log(`\n## Search: first and second query (budget: first <= 90 KB)\n\n${rows.join('\n')}\n\n${summaries.join('\n')}\n`);
+console.log(
+  `\n## Search: first and second query (budget: first <= 90 KB)\n\n${rows.join('\n')}\n\n${summaries.join('\n')}\n`,
+);

@@ -66,7 +66,6 @@ async function timedBuild(contentDir: string, outDir: string) {
   return { seconds: (performance.now() - started) / 1000, peakMb: peak / 1e6 };
 }
 
-
 function largestPages(outDir: string) {
   const largest = new Map<string, { bytes: number; file: string }>();
   for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
@@ -80,7 +79,10 @@ function largestPages(outDir: string) {
 }
 
 async function scale() {
-  const rows: string[] = ['| Q&A added | build (s) | peak memory (MB) | largest page, compressed (type: KB) |', '| --- | --- | --- | --- |'];
+  const rows: string[] = [
+    '| Q&A added | build (s) | peak memory (MB) | largest page, compressed (type: KB) |',
+    '| --- | --- | --- | --- |',
+  ];
   for (const n of sizes) {
     const outDir = join(outBase, `site-${n}`);
     let timing = { seconds: NaN, peakMb: NaN };
@@ -110,10 +112,18 @@ async function firstPaint() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const pick = (prefix: string) => {
-    const f = readdirSync(join(outDir, prefix), { recursive: true, encoding: 'utf8' }).find((p) => p.split('/').length >= 2 && p.endsWith('index.html'));
+    const f = readdirSync(join(outDir, prefix), { recursive: true, encoding: 'utf8' }).find(
+      (p) => p.split('/').length >= 2 && p.endsWith('index.html'),
+    );
     return f ? `${prefix}${f.replace(/index\.html$/, '')}` : prefix;
   };
-  const targets = [['home', '/'], ['topic', pick('/chu-de/')], ['Q&A', pick('/hoi-dap/')], ['explainer', pick('/chinh-sach/')], ['recording', pick('/ban-nghe/')]];
+  const targets = [
+    ['home', '/'],
+    ['topic', pick('/chu-de/')],
+    ['Q&A', pick('/hoi-dap/')],
+    ['explainer', pick('/chinh-sach/')],
+    ['recording', pick('/ban-nghe/')],
+  ];
   const rows = ['| page | bytes on the wire | requests | first contentful paint (ms) |', '| --- | --- | --- | --- |'];
   for (const [name, path] of targets) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -121,7 +131,12 @@ async function firstPaint() {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     // 400 kbit/s both ways, 400 ms round trip: a weak 2G/3G link in the hills.
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 400,
+      downloadThroughput: 50_000,
+      uploadThroughput: 50_000,
+    });
     let bytes = 0;
     let requests = 0;
     cdp.on('Network.loadingFinished', (e) => {

@@ -41,7 +41,11 @@ const QA = [
 ];
 
 /** Short id prefixes, so recording URLs (printed as QR codes) stay short. */
-const PREFIX: Record<string, string> = { 'dieu-tra-53-dan-toc': 'dieu-tra', 'chuong-trinh-1719': 'ct-1719', 'dan-toc-ton-giao': 'dttg' };
+const PREFIX: Record<string, string> = {
+  'dieu-tra-53-dan-toc': 'dieu-tra',
+  'chuong-trinh-1719': 'ct-1719',
+  'dan-toc-ton-giao': 'dttg',
+};
 
 const root = resolve(import.meta.dirname, '..');
 const audioDir = join(root, 'content/audio');
@@ -87,7 +91,10 @@ async function main() {
       const [topic, slug] = qaId.split('/') as [string, string];
       const { data, body } = frontMatter(readFileSync(join(root, 'content/qa', `${qaId}.md`), 'utf8'));
       const lang = data['lang'] ?? 'vi';
-      if (lang !== 'vi') throw new Error(`${qaId}: espeak-ng reads only Vietnamese here; minority-language audio must be recorded by a speaker`);
+      if (lang !== 'vi')
+        throw new Error(
+          `${qaId}: espeak-ng reads only Vietnamese here; minority-language audio must be recorded by a speaker`,
+        );
       const id = `${PREFIX[topic] ?? topic}-${slug}-${lang}`;
       const words = spokenText(`${data['question']}\n\n${body}`);
       const voice = speak(words, work);
@@ -120,7 +127,9 @@ async function main() {
       ].join('\n');
       writeFileSync(join(audioDir, `${id}.md`), entry);
       total += mp3.length;
-      console.log(`${id}: ${(padded.length / SAMPLE_RATE).toFixed(1)} s, ${mp3.length} bytes, gain ${gain.toFixed(1)} dB`);
+      console.log(
+        `${id}: ${(padded.length / SAMPLE_RATE).toFixed(1)} s, ${mp3.length} bytes, gain ${gain.toFixed(1)} dB`,
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -2,7 +2,12 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
-const candidates = [process.env['CHROME_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const candidates = [
+  process.env['CHROME_PATH'],
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export function chromePath(): string {
   const found = candidates.find((p): p is string => !!p && existsSync(p));
@@ -15,9 +20,21 @@ export function chromePath(): string {
 }
 
 /** Flags this closed network needs: without them Chromium keeps trying to reach Google's services. */
-export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run'];
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 /** Headless system Chromium; `args` adds flags (e.g. a fake microphone). */
 export function launch(options: Omit<LaunchOptions, 'executablePath' | 'headless'> = {}): Promise<Browser> {
-  return chromium.launch({ ...options, executablePath: chromePath(), headless: true, args: [...CHROME_ARGS, ...(options.args ?? [])] });
+  return chromium.launch({
+    ...options,
+    executablePath: chromePath(),
+    headless: true,
+    args: [...CHROME_ARGS, ...(options.args ?? [])],
+  });
 }

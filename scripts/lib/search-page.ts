@@ -15,10 +15,14 @@ export interface ShownResult {
 
 /** Waits until the search page has finished (results, none, offline or empty). */
 export async function settled(page: Page): Promise<string> {
-  await page.waitForFunction(() => {
-    const state = document.getElementById('search-results')?.dataset['state'];
-    return state !== undefined && state !== 'loading';
-  }, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const state = document.getElementById('search-results')?.dataset['state'];
+      return state !== undefined && state !== 'loading';
+    },
+    null,
+    { timeout: 30_000 },
+  );
   return (await page.getAttribute('#search-results', 'data-state')) ?? '';
 }
 

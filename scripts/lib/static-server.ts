@@ -4,11 +4,26 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
 const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.json': 'application/json', '.xml': 'application/xml', '.rss': 'application/rss+xml', '.svg': 'image/svg+xml',
-  '.mp3': 'audio/mpeg', '.txt': 'text/plain; charset=utf-8', '.vtt': 'text/vtt', '.wasm': 'application/wasm',
-  '.zip': 'application/zip', '.m3u': 'audio/x-mpegurl', '.webmanifest': 'application/manifest+json',
-  '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.csv': 'text/csv',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.rss': 'application/rss+xml',
+  '.svg': 'image/svg+xml',
+  '.mp3': 'audio/mpeg',
+  '.txt': 'text/plain; charset=utf-8',
+  '.vtt': 'text/vtt',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.m3u': 'audio/x-mpegurl',
+  '.webmanifest': 'application/manifest+json',
+  '.avif': 'image/avif',
+  '.webp': 'image/webp',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.csv': 'text/csv',
 };
 
 export interface StaticServer {
@@ -29,7 +44,9 @@ export async function serve(dir: string): Promise<StaticServer> {
     }
     // Like nginx's gzip_static: send the precompressed twin the client accepts, so byte counts match production.
     const accepts = String(req.headers['accept-encoding'] ?? '');
-    const encoding = ['br', 'gzip'].find((e) => accepts.includes(e) && existsSync(`${file}.${e === 'br' ? 'br' : 'gz'}`));
+    const encoding = ['br', 'gzip'].find(
+      (e) => accepts.includes(e) && existsSync(`${file}.${e === 'br' ? 'br' : 'gz'}`),
+    );
     const body = encoding ? `${file}.${encoding === 'br' ? 'br' : 'gz'}` : file;
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',

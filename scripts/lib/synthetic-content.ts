@@ -13,7 +13,9 @@ export async function syntheticContent(n: number, name: string): Promise<string>
   await cp(join(root, 'content'), dir, { recursive: true });
   const qaDir = join(root, 'content/qa');
   const files = (await readdir(qaDir, { recursive: true })).filter((f) => f.endsWith('.md'));
-  const bodies = await Promise.all(files.map(async (f) => (await readFile(join(qaDir, f), 'utf8')).split(/^---$/m)[2]!.trim()));
+  const bodies = await Promise.all(
+    files.map(async (f) => (await readFile(join(qaDir, f), 'utf8')).split(/^---$/m)[2]!.trim()),
+  );
   const sentences = bodies.flatMap((b) => b.split(/(?<=\.)\s+/)).filter((s) => s.length > 20 && !s.startsWith('-'));
   const topics = (await readdir(join(dir, 'topics'))).map((f) => f.replace(/\.md$/, ''));
   await mkdir(join(dir, 'qa/bench'), { recursive: true });

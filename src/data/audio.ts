@@ -50,11 +50,17 @@ async function load(): Promise<RecordingAudio[]> {
     try {
       read.push({ recording, bytes: new Uint8Array(await readFile(join(contentDir, 'audio', recording.data.file))) });
     } catch {
-      errors.push(`${entryPath(recording)}: ${field(recording)}: không đọc được tệp ghi âm (đường dẫn tính từ content/audio/).`);
+      errors.push(
+        `${entryPath(recording)}: ${field(recording)}: không đọc được tệp ghi âm (đường dẫn tính từ content/audio/).`,
+      );
     }
   }
   // Decoding and encoding are CPU-bound: new files are shared among worker threads; cached ones are read here.
-  const outcomes = await processMany(read.map((r) => r.bytes), audioCacheDir, { workerFile });
+  const outcomes = await processMany(
+    read.map((r) => r.bytes),
+    audioCacheDir,
+    { workerFile },
+  );
   for (const [i, { recording, bytes: original }] of read.entries()) {
     const outcome = outcomes[i]!;
     if (!outcome.ok) {
@@ -82,10 +88,13 @@ async function load(): Promise<RecordingAudio[]> {
     });
   }
   if (errors.length > 0) {
-    throw new ContentError(`Tệp ghi âm có ${errors.length} lỗi, cần sửa trước khi dựng trang:\n- ${errors.join('\n- ')}`);
+    throw new ContentError(
+      `Tệp ghi âm có ${errors.length} lỗi, cần sửa trước khi dựng trang:\n- ${errors.join('\n- ')}`,
+    );
   }
   for (const a of out) {
-    for (const p of a.problems) console.warn(`[loa-ban] Cảnh báo âm lượng: ${a.entry}, tệp "${a.recording.data.file}": ${p}.`);
+    for (const p of a.problems)
+      console.warn(`[loa-ban] Cảnh báo âm lượng: ${a.entry}, tệp "${a.recording.data.file}": ${p}.`);
   }
   return out;
 }

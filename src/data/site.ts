@@ -72,7 +72,9 @@ async function load(): Promise<Site> {
   const shown = (entries: { id: string; filePath?: string | undefined; data: unknown }[]) =>
     entries.map((e) => ({ ...e, filePath: e.filePath && shownPath(e.filePath) }));
   const errors = validateSite(
-    Object.fromEntries(Object.entries({ topics, qa, explainers, audio, documents, languages }).map(([k, v]) => [k, shown(v)])) as Collections,
+    Object.fromEntries(
+      Object.entries({ topics, qa, explainers, audio, documents, languages }).map(([k, v]) => [k, shown(v)]),
+    ) as Collections,
     audioFileExists,
   );
   const site = settings.find((s) => s.id === 'site');
@@ -85,7 +87,8 @@ async function load(): Promise<Site> {
   const langOrder = new Map(languages.map((l) => [l.id, l.data.order]));
   const inTopic = (a: Qa | Recording | Explainer, b: Qa | Recording | Explainer) =>
     topicOrder.get(a.data.topic.id)! - topicOrder.get(b.data.topic.id)!;
-  const inLang = (a: Qa | Recording, b: Qa | Recording) => langOrder.get(a.data.lang.id)! - langOrder.get(b.data.lang.id)!;
+  const inLang = (a: Qa | Recording, b: Qa | Recording) =>
+    langOrder.get(a.data.lang.id)! - langOrder.get(b.data.lang.id)!;
 
   topics.sort((a, b) => a.data.order - b.data.order);
   languages.sort((a, b) => a.data.order - b.data.order);

@@ -9,7 +9,10 @@ import { getSite } from './site';
 
 /** The language's podcast feed: originals as enclosures (exact byte length), the page URL as a stable guid. */
 export async function languageFeed(languageId: string, site: URL): Promise<string> {
-  const { settings, language } = await getSite().then((s) => ({ settings: s.settings, language: s.language(languageId) }));
+  const { settings, language } = await getSite().then((s) => ({
+    settings: s.settings,
+    language: s.language(languageId),
+  }));
   const list = await audioInLanguage(languageId);
   const abs = (path: string) => absolute(path, site);
   return rss({
@@ -51,7 +54,9 @@ export async function languageTranscripts(languageId: string): Promise<string> {
 }
 
 /** The files of a language's bundle, with the manifest rows that describe them. */
-export async function languageBundleFiles(languageId: string): Promise<{ files: { name: string; bytes: Uint8Array }[]; rows: ManifestRow[] }> {
+export async function languageBundleFiles(
+  languageId: string,
+): Promise<{ files: { name: string; bytes: Uint8Array }[]; rows: ManifestRow[] }> {
   const text = new TextEncoder();
   const files: { name: string; bytes: Uint8Array }[] = [];
   const rows: ManifestRow[] = [];
@@ -60,7 +65,13 @@ export async function languageBundleFiles(languageId: string): Promise<{ files: 
     const transcript = text.encode(a.transcript);
     files.push({ name: `${a.baseName}.mp3`, bytes: a.original }, { name: `${a.baseName}.txt`, bytes: transcript });
     rows.push(
-      { file: `${a.baseName}.mp3`, ...base, duration: Math.round(a.analysis.metadata.duration * 100) / 100, bytes: a.original.length, sha256: a.analysis.sha256 },
+      {
+        file: `${a.baseName}.mp3`,
+        ...base,
+        duration: Math.round(a.analysis.metadata.duration * 100) / 100,
+        bytes: a.original.length,
+        sha256: a.analysis.sha256,
+      },
       { file: `${a.baseName}.txt`, ...base, duration: null, bytes: transcript.length, sha256: sha256(transcript) },
     );
   }
@@ -82,12 +93,20 @@ async function makeBundle(languageId: string, site: URL): Promise<Uint8Array> {
   const language = s.language(languageId);
   const { files, rows } = await languageBundleFiles(languageId);
   const text = new TextEncoder();
-  const meta = { title: `${s.settings.siteName}: bản nghe ${language.data.name}`, language: language.id, site: site.href };
+  const meta = {
+    title: `${s.settings.siteName}: bản nghe ${language.data.name}`,
+    language: language.id,
+    site: site.href,
+  };
   // The newest recording date stamps every entry, so an unchanged bundle stays byte-identical.
   const list = await audioInLanguage(languageId);
   const mtime = new Date(Math.max(Date.UTC(2020, 0, 1), ...list.map((a) => a.recording.data.recorded.getTime())));
   return zipBundle(
-    [...files, { name: 'manifest.csv', bytes: text.encode(manifestCsv(rows)) }, { name: 'manifest.json', bytes: text.encode(manifestJson(meta, rows)) }],
+    [
+      ...files,
+      { name: 'manifest.csv', bytes: text.encode(manifestCsv(rows)) },
+      { name: 'manifest.json', bytes: text.encode(manifestJson(meta, rows)) },
+    ],
     mtime,
   );
 }

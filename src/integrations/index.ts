@@ -11,5 +11,10 @@ import buildDone from './build-done';
 import safeMdx from './safe-mdx';
 
 export default function loaBan(): AstroIntegration[] {
-  return [safeMdx(), mdx(), sitemap({ serialize: sitemapSerializer(lastModifiedByPath(readDatedEntries(contentDir))) }), buildDone()];
+  return [
+    safeMdx(),
+    mdx(),
+    sitemap({ serialize: sitemapSerializer(lastModifiedByPath(readDatedEntries(contentDir))) }),
+    buildDone(),
+  ];
 }

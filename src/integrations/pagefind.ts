@@ -27,38 +27,41 @@ function pageUrl(root: string, file: string): string {
 }
 
 export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
-    const root = fileURLToPath(dir);
-    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= CHUNK_LOCATIONS;
-    try {
-      // One index for every language: residents search Khmer, Tày and Vietnamese pages from the same box, and the
-      // index must not split by <html lang>.
-      // Breadcrumbs and player controls are chrome, not content (Pagefind already skips nav, footer and forms).
-      const { index, errors } = await createIndex({ forceLanguage: 'vi', excludeSelectors: ['.crumbs', '.player'] });
-      if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
-      const files = await builtFiles(root, /\.html$/);
-      let pages = 0;
-      for (let i = 0; i < files.length; i += BATCH) {
-        const batch = files.slice(i, i + BATCH);
-        const htmls = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
-        // Handed over in file order (the service indexes in arrival order), so the same site gives the same index.
-        const results = await Promise.all(
-          batch.map(async (file, j) => {
-            if (!htmls[j]!.includes('data-pagefind-body')) return undefined;
-            const added = await index.addHTMLFile({ url: pageUrl(root, file), content: rewriteText(htmls[j]!, indexText) });
-            if (added.errors.length > 0) throw new Error(`Pagefind: ${relative(root, file)}: ${added.errors.join('; ')}`);
-            return added;
-          }),
-        );
-        pages += results.filter(Boolean).length;
-      }
-      const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
-      if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      for (const name of await readdir(join(root, 'pagefind'))) {
-        if (UNUSED.test(name)) await rm(join(root, 'pagefind', name), { force: true });
-      }
-      if (pages === 0) logger.warn('Không có trang nào có data-pagefind-body: ô tìm kiếm sẽ không tìm thấy gì.');
-      else logger.info(`Đã lập chỉ mục tìm kiếm cho ${pages} trang.`);
-    } finally {
-      await close();
+  const root = fileURLToPath(dir);
+  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= CHUNK_LOCATIONS;
+  try {
+    // One index for every language: residents search Khmer, Tày and Vietnamese pages from the same box, and the
+    // index must not split by <html lang>.
+    // Breadcrumbs and player controls are chrome, not content (Pagefind already skips nav, footer and forms).
+    const { index, errors } = await createIndex({ forceLanguage: 'vi', excludeSelectors: ['.crumbs', '.player'] });
+    if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
+    const files = await builtFiles(root, /\.html$/);
+    let pages = 0;
+    for (let i = 0; i < files.length; i += BATCH) {
+      const batch = files.slice(i, i + BATCH);
+      const htmls = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
+      // Handed over in file order (the service indexes in arrival order), so the same site gives the same index.
+      const results = await Promise.all(
+        batch.map(async (file, j) => {
+          if (!htmls[j]!.includes('data-pagefind-body')) return undefined;
+          const added = await index.addHTMLFile({
+            url: pageUrl(root, file),
+            content: rewriteText(htmls[j]!, indexText),
+          });
+          if (added.errors.length > 0) throw new Error(`Pagefind: ${relative(root, file)}: ${added.errors.join('; ')}`);
+          return added;
+        }),
+      );
+      pages += results.filter(Boolean).length;
     }
+    const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    for (const name of await readdir(join(root, 'pagefind'))) {
+      if (UNUSED.test(name)) await rm(join(root, 'pagefind', name), { force: true });
+    }
+    if (pages === 0) logger.warn('Không có trang nào có data-pagefind-body: ô tìm kiếm sẽ không tìm thấy gì.');
+    else logger.info(`Đã lập chỉ mục tìm kiếm cho ${pages} trang.`);
+  } finally {
+    await close();
+  }
 }

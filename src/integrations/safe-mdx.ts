@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { markdownToMdast, mdxToMdast, type MdastPluginDefinition, type MdastVisitorContext } from 'satteri';
 import { contentDir, contentFiles, fromRoot, shownPath } from '../lib/paths';
-import { formatProblems, nodeProblems, parseAllowedComponents, treeProblems, type ContentNode, type Problem } from '../lib/safe-mdx';
+import {
+  formatProblems,
+  nodeProblems,
+  parseAllowedComponents,
+  treeProblems,
+  type ContentNode,
+  type Problem,
+} from '../lib/safe-mdx';
 
 const problemsKey = 'loaBanSafeContentProblems';
 const pluginName = 'loa-ban-safe-content';

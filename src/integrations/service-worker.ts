@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../lib/built-files';
 
 export async function stampServiceWorker({ dir }: BuildDone): Promise<void> {
-    const root = fileURLToPath(dir);
-    const hash = createHash('sha256');
-    const pages = await builtFiles(root, /\.html$/);
-    for (const page of pages) hash.update(page.slice(root.length)).update(await readFile(page));
-    const sw = join(root, 'sw.js');
-    const source = await readFile(sw, 'utf8');
-    if (!source.includes('__VERSION__')) throw new Error('public/sw.js: thiếu chỗ đánh dấu __VERSION__.');
-    await writeFile(sw, source.replace('__VERSION__', hash.digest('hex').slice(0, 12)));
+  const root = fileURLToPath(dir);
+  const hash = createHash('sha256');
+  const pages = await builtFiles(root, /\.html$/);
+  for (const page of pages) hash.update(page.slice(root.length)).update(await readFile(page));
+  const sw = join(root, 'sw.js');
+  const source = await readFile(sw, 'utf8');
+  if (!source.includes('__VERSION__')) throw new Error('public/sw.js: thiếu chỗ đánh dấu __VERSION__.');
+  await writeFile(sw, source.replace('__VERSION__', hash.digest('hex').slice(0, 12)));
 }

@@ -21,7 +21,13 @@ describe('format', () => {
 
 describe('dashSegments', () => {
   it('isolates each spaced dash with its two neighbouring words and leaves hyphenated words alone', () => {
-    expect(dashSegments('kinh tế - xã hội, 2021 – 2030, Ê-đê')).toEqual(['kinh ', 'tế - xã', ' hội, ', '2021 – 2030,', ' Ê-đê']);
+    expect(dashSegments('kinh tế - xã hội, 2021 – 2030, Ê-đê')).toEqual([
+      'kinh ',
+      'tế - xã',
+      ' hội, ',
+      '2021 – 2030,',
+      ' Ê-đê',
+    ]);
     expect(dashSegments('không có gạch')).toEqual(['không có gạch']);
   });
 });

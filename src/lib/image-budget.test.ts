@@ -9,6 +9,8 @@ describe('overBudget', () => {
         { file: '_astro/ban-do.abc.avif', width: 720, bytes: 40_000 },
         { file: '_astro/ban-do.def.webp', width: 1080, bytes: 120_000 },
       ]),
-    ).toEqual(['Ảnh quá nặng cho điện thoại: _astro/ban-do.abc.webp (720 px, 75 KB > 60 KB). Hãy dùng ảnh đơn giản hơn hoặc nén lại.']);
+    ).toEqual([
+      'Ảnh quá nặng cho điện thoại: _astro/ban-do.abc.webp (720 px, 75 KB > 60 KB). Hãy dùng ảnh đơn giản hơn hoặc nén lại.',
+    ]);
   });
 });

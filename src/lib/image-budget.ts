@@ -14,5 +14,8 @@ export interface BuiltImage {
 export function overBudget(images: BuiltImage[]): string[] {
   return images
     .filter((i) => i.width <= PHONE_WIDTH && i.bytes > PHONE_BUDGET)
-    .map((i) => `Ảnh quá nặng cho điện thoại: ${i.file} (${i.width} px, ${Math.round(i.bytes / 1000)} KB > ${PHONE_BUDGET / 1000} KB). Hãy dùng ảnh đơn giản hơn hoặc nén lại.`);
+    .map(
+      (i) =>
+        `Ảnh quá nặng cho điện thoại: ${i.file} (${i.width} px, ${Math.round(i.bytes / 1000)} KB > ${PHONE_BUDGET / 1000} KB). Hãy dùng ảnh đơn giản hơn hoặc nén lại.`,
+    );
 }

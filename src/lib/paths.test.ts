@@ -9,7 +9,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('contentFiles', () => {
   it('lists what the collections load: no drafts, no hidden files, only the asked extensions', () => {
-    for (const f of ['a.md', 'b.mdx', '_nhap.md', 'c.yaml', 'chu-de/d.md', 'chu-de/_e.md', '.cu/f.md', '_thu-muc/g.md']) {
+    for (const f of [
+      'a.md',
+      'b.mdx',
+      '_nhap.md',
+      'c.yaml',
+      'chu-de/d.md',
+      'chu-de/_e.md',
+      '.cu/f.md',
+      '_thu-muc/g.md',
+    ]) {
       mkdirSync(join(dir, f, '..'), { recursive: true });
       writeFileSync(join(dir, f), '');
     }

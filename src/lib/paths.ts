@@ -37,6 +37,11 @@ export function contentFiles(dir: string, extension: RegExp): string[] {
   }
   return names
     .map((name) => relative(dir, join(dir, name)).split(sep).join('/'))
-    .filter((file) => extension.test(file) && !file.split('/').at(-1)!.startsWith('_') && !file.split('/').some((part) => part.startsWith('.')))
+    .filter(
+      (file) =>
+        extension.test(file) &&
+        !file.split('/').at(-1)!.startsWith('_') &&
+        !file.split('/').some((part) => part.startsWith('.')),
+    )
     .sort();
 }

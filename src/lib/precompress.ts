@@ -17,7 +17,9 @@ export const brotliQuality = (bytes: number) => (bytes > 8_000_000 ? 6 : 11);
  * zlib's async calls run on libuv's thread pool, so a build compresses on every core. */
 export async function precompress(data: Buffer, quality = 11): Promise<{ br: Buffer; gz: Buffer }> {
   const [br, gzipped] = await Promise.all([
-    brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+    brotli(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }),
     gz(data, { level: 9 }),
   ]);
   return { br, gz: gzipped };

@@ -47,7 +47,9 @@ describe('wrapLines', () => {
     const two = textWidth(`${word} ${word}`, size);
     expect(wrapLines([{ text: `${word} ${word}` }], size, two / lineFill + 0.01)).toBe(1);
     expect(wrapLines([{ text: `${word} ${word}` }], size, two / lineFill - 0.01)).toBe(2);
-    expect(wrapLines([{ text: Array(10).fill(word).join(' ') }], size, (textWidth(word, size) * 2 + 2.78 + 1) / lineFill)).toBe(5);
+    expect(
+      wrapLines([{ text: Array(10).fill(word).join(' ') }], size, (textWidth(word, size) * 2 + 2.78 + 1) / lineFill),
+    ).toBe(5);
   });
 
   it('breaks a word longer than the column', () => {
@@ -157,7 +159,12 @@ describe('leafletOverflow', () => {
     expect(leafletOverflow(base)).toBeLessThan(0);
   });
   it('reports how far twenty long messages run past the page', () => {
-    const long = { ...base, keyMessages: Array(20).fill('Tìm hiểu chính sách, pháp luật về đi làm việc ở nước ngoài theo hợp đồng trước khi đi, để không bị lừa.') };
+    const long = {
+      ...base,
+      keyMessages: Array(20).fill(
+        'Tìm hiểu chính sách, pháp luật về đi làm việc ở nước ngoài theo hợp đồng trước khi đi, để không bị lừa.',
+      ),
+    };
     expect(leafletOverflow(long)).toBeGreaterThan(0);
   });
 });

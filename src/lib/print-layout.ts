@@ -41,7 +41,8 @@ const widthOf = (table: number[]) => new Map([...chars].map((c, i) => [c, table[
 const metrics = { regular: widthOf(regular), bold: widthOf(bold) };
 
 /** Base letter of a Vietnamese character: tone marks and the horn/breve/circumflex add no advance width. */
-const base = (c: string) => (c === 'đ' ? 'd' : c === 'Đ' ? 'D' : c.normalize('NFD').replace(/[\u0300-\u036f]/g, '') || c);
+const base = (c: string) =>
+  c === 'đ' ? 'd' : c === 'Đ' ? 'D' : c.normalize('NFD').replace(/[\u0300-\u036f]/g, '') || c;
 
 /** Width of `text` in points at `size` pt. */
 export function textWidth(text: string, size: number, weight: 'regular' | 'bold' = 'regular'): number {
@@ -125,7 +126,9 @@ export interface Block {
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 const decode = (s: string) =>
   s.replace(/&(#x?[0-9a-f]+|\w+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(parseInt(e.slice(1).replace(/^x/i, ''), /^#x/i.test(e) ? 16 : 10)) : (entities[e] ?? m),
+    e[0] === '#'
+      ? String.fromCodePoint(parseInt(e.slice(1).replace(/^x/i, ''), /^#x/i.test(e) ? 16 : 10))
+      : (entities[e] ?? m),
   );
 
 /** Paragraphs and list items of rendered Markdown, with bold runs and each link's printed URL, as print.css shows them. */
@@ -270,10 +273,15 @@ export function leafletOverflow(l: LeafletPrint): number {
   const hotlineBox =
     l.hotlines.length === 0
       ? 0
-      : 2 * 2 + 6 * MM + 14 * 1.3 + 1 * MM +
+      : 2 * 2 +
+        6 * MM +
+        14 * 1.3 +
+        1 * MM +
         l.hotlines.reduce((sum, label) => sum + 26 * 1.1 + lines(label, 11, hotlineWidth) * 11 * 1.3 + 2 * MM, 0);
   const figure =
-    leafletBox.qrSize + 1 * MM + (charLines(l.caption, 8, leafletBox.qrSize) + charLines(l.url, 8, leafletBox.qrSize)) * 8 * 1.25;
+    leafletBox.qrSize +
+    1 * MM +
+    (charLines(l.caption, 8, leafletBox.qrSize) + charLines(l.url, 8, leafletBox.qrSize)) * 8 * 1.25;
   h += 6 * MM + Math.max(hotlineBox, figure);
   h += 4 * MM + lines(l.basis, 9) * 9 * 1.3;
   h += 4 * MM + lines(l.dateLine, 9) * 9 * 1.3;
@@ -290,6 +298,7 @@ export const bannerBox = { width: 277 * MM, textHeight: 140 * MM, lineHeight: 1.
 
 /** The largest size at which the slogan fits the sheet in bold, so short slogans read from across a hall. */
 export function sloganSize(text: string): SloganSize {
-  const fits = (size: number) => wrapLines([{ text, bold: true }], size, bannerBox.width) * size * bannerBox.lineHeight <= bannerBox.textHeight;
+  const fits = (size: number) =>
+    wrapLines([{ text, bold: true }], size, bannerBox.width) * size * bannerBox.lineHeight <= bannerBox.textHeight;
   return sloganSizes.find(fits) ?? sloganSizes[sloganSizes.length - 1]!;
 }

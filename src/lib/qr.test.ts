@@ -15,12 +15,20 @@ async function decode(svg: string): Promise<string | undefined> {
 
 describe('qrTarget', () => {
   it('makes absolute URLs from the configured site', () => {
-    expect(qrTarget('/hoi-dap/dieu-tra/ai/', new URL('https://tinh.example/'), true)).toBe('https://tinh.example/hoi-dap/dieu-tra/ai/');
+    expect(qrTarget('/hoi-dap/dieu-tra/ai/', new URL('https://tinh.example/'), true)).toBe(
+      'https://tinh.example/hoi-dap/dieu-tra/ai/',
+    );
     expect(qrTarget('/ban-nghe/a-vi/', 'https://tinh.example', true)).toBe('https://tinh.example/ban-nghe/a-vi/');
   });
 
   it('refuses a production build that would print a local address', () => {
-    for (const site of ['http://localhost:4321/', 'http://127.0.0.1:8080', 'http://0.0.0.0/', 'http://[::1]:4321/', 'http://may-dung.local/']) {
+    for (const site of [
+      'http://localhost:4321/',
+      'http://127.0.0.1:8080',
+      'http://0.0.0.0/',
+      'http://[::1]:4321/',
+      'http://may-dung.local/',
+    ]) {
       expect(() => qrTarget('/in/', site, true), site).toThrow(/SITE_URL/);
     }
     expect(() => qrTarget('/in/', undefined, false)).toThrow(/SITE_URL/);

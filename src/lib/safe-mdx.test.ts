@@ -31,15 +31,23 @@ describe('treeProblems on MDX', () => {
   });
 
   it('rejects components outside the allowlist, including member and namespaced names', () => {
-    expect(mdx(`${front}<Video src="x" />\n`)).toMatchObject([{ line: 5, message: expect.stringContaining('<Video>') }]);
+    expect(mdx(`${front}<Video src="x" />\n`)).toMatchObject([
+      { line: 5, message: expect.stringContaining('<Video>') },
+    ]);
     expect(mdx(`${front}<Foo.Bar />\n`)).toHaveLength(1);
     expect(mdx(`${front}<svg:rect />\n`)).toHaveLength(1);
   });
 
   it('rejects script, iframe and style, in flow and inline, in any case', () => {
-    expect(mdx(`${front}<script>alert(1)</script>\n`)).toMatchObject([{ line: 5, message: expect.stringContaining('<script>') }]);
+    expect(mdx(`${front}<script>alert(1)</script>\n`)).toMatchObject([
+      { line: 5, message: expect.stringContaining('<script>') },
+    ]);
     expect(mdx(`${front}Chữ <iframe src="https://example.org"></iframe>\n`)).toMatchObject([{ line: 5 }]);
-    expect(mdx(`${front}<style>{'a{}'}</style>\n`).map((p) => p.message).join()).toContain('<style>');
+    expect(
+      mdx(`${front}<style>{'a{}'}</style>\n`)
+        .map((p) => p.message)
+        .join(),
+    ).toContain('<style>');
     expect(mdx(`${front}<SCRIPT>x</SCRIPT>\n`)).not.toEqual([]);
   });
 
@@ -64,14 +72,20 @@ describe('treeProblems on Markdown (.md)', () => {
   });
 
   it('rejects raw script, iframe and style blocks and inline tags, with lines inside multi-line HTML', () => {
-    const found = md(`${front}Chữ <script>alert(1)</script> chữ.\n\n<div>\n<p>a</p>\n<iframe src="https://example.org"></iframe>\n</div>\n\n<style>p{}</style>\n`);
+    const found = md(
+      `${front}Chữ <script>alert(1)</script> chữ.\n\n<div>\n<p>a</p>\n<iframe src="https://example.org"></iframe>\n</div>\n\n<style>p{}</style>\n`,
+    );
     expect(found.map((p) => p.line)).toEqual([5, 9, 12]);
   });
 
   it('rejects on*= attributes and javascript: links in raw HTML, and allows harmless HTML', () => {
-    expect(md(`${front}<p onclick="x()">a</p>\n`)).toMatchObject([{ line: 5, message: expect.stringContaining('onclick') }]);
+    expect(md(`${front}<p onclick="x()">a</p>\n`)).toMatchObject([
+      { line: 5, message: expect.stringContaining('onclick') },
+    ]);
     expect(md(`${front}<a href=" JaVaScRiPt:x()">a</a>\n`)).toHaveLength(1);
-    expect(md(`${front}<p class="note" title="on=1">Đoạn <abbr title="Ủy ban">UBND</abbr></p>\n<!-- ghi chú -->\n`)).toEqual([]);
+    expect(
+      md(`${front}<p class="note" title="on=1">Đoạn <abbr title="Ủy ban">UBND</abbr></p>\n<!-- ghi chú -->\n`),
+    ).toEqual([]);
   });
 });
 
@@ -86,7 +100,10 @@ describe('htmlProblems', () => {
 
 describe('formatProblems', () => {
   it('names the file and each line, in order', () => {
-    const text = formatProblems('content/explainers/x.mdx', [{ line: 9, message: 'b' }, { line: 2, message: 'a' }]);
+    const text = formatProblems('content/explainers/x.mdx', [
+      { line: 9, message: 'b' },
+      { line: 2, message: 'a' },
+    ]);
     expect(text.split('\n')).toEqual([
       'content/explainers/x.mdx: nội dung có 2 chỗ không an toàn, cần sửa trước khi dựng trang:',
       '- content/explainers/x.mdx:2: a',
@@ -114,16 +131,20 @@ describe('the Sätteri plugin', () => {
   const file = pathToFileURL(resolve('content/explainers/thu.mdx'));
 
   it('throws one error listing every problem with file and line, for MDX and Markdown', () => {
-    const run = () => mdxToJs(`${front}{x}\n\n<Video />\n`, { fileURL: file, mdastPlugins: [safeContentPlugin(allowed)] });
+    const run = () =>
+      mdxToJs(`${front}{x}\n\n<Video />\n`, { fileURL: file, mdastPlugins: [safeContentPlugin(allowed)] });
     expect(run).toThrow(/content\/explainers\/thu\.mdx:5: .*\{x\}[\s\S]*content\/explainers\/thu\.mdx:7: .*<Video>/);
     const mdFile = pathToFileURL(resolve('content/qa/a/b.md'));
-    expect(() => markdownToJs(`${front}<script>x</script>\n`, { fileURL: mdFile, mdastPlugins: [safeContentPlugin(allowed)] })).toThrow(
-      /content\/qa\/a\/b\.md:5: .*<script>/,
-    );
+    expect(() =>
+      markdownToJs(`${front}<script>x</script>\n`, { fileURL: mdFile, mdastPlugins: [safeContentPlugin(allowed)] }),
+    ).toThrow(/content\/qa\/a\/b\.md:5: .*<script>/);
   });
 
   it('lets clean content compile', () => {
-    const result = mdxToJs(`${front}<Callout title="A">B</Callout>\n`, { fileURL: file, mdastPlugins: [safeContentPlugin(allowed)] });
+    const result = mdxToJs(`${front}<Callout title="A">B</Callout>\n`, {
+      fileURL: file,
+      mdastPlugins: [safeContentPlugin(allowed)],
+    });
     expect('code' in result && result.code).toContain('Callout');
   });
 });

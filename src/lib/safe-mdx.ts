@@ -56,22 +56,38 @@ function elementProblems(node: ContentNode, allowed: ReadonlySet<string>): Probl
   const tag = name ?? 'thẻ rỗng';
   for (const attr of node.attributes ?? []) {
     if (attr.type === 'mdxJsxExpressionAttribute') {
-      problems.push({ line, message: `<${tag}> có thuộc tính dạng {…} (biểu thức JavaScript); hãy viết thuộc tính="giá trị".` });
+      problems.push({
+        line,
+        message: `<${tag}> có thuộc tính dạng {…} (biểu thức JavaScript); hãy viết thuộc tính="giá trị".`,
+      });
       continue;
     }
     const attrName = attr.name ?? '';
     if (isHandler(attrName)) {
-      problems.push({ line, message: `<${tag}> có thuộc tính "${attrName}" (chạy mã JavaScript khi bấm/tải); hãy xoá nó.` });
+      problems.push({
+        line,
+        message: `<${tag}> có thuộc tính "${attrName}" (chạy mã JavaScript khi bấm/tải); hãy xoá nó.`,
+      });
     } else if (attrName.toLowerCase() === 'style') {
-      problems.push({ line, message: `<${tag}> có thuộc tính "style"; định dạng do giao diện của trang lo, hãy xoá nó.` });
+      problems.push({
+        line,
+        message: `<${tag}> có thuộc tính "style"; định dạng do giao diện của trang lo, hãy xoá nó.`,
+      });
     }
     if (typeof attr.value === 'object' && attr.value !== null) {
       problems.push({
         line,
         message: `thuộc tính "${attrName}" của <${tag}> là biểu thức {…}; hãy viết giá trị trong dấu ngoặc kép: ${attrName}="…".`,
       });
-    } else if (typeof attr.value === 'string' && /^(?:href|src|action|formaction|xlink:href)$/i.test(attrName) && isScriptUrl(attr.value)) {
-      problems.push({ line, message: `<${tag}> có liên kết "javascript:"; chỉ dùng địa chỉ trang web (https://…) hoặc đường dẫn của trang.` });
+    } else if (
+      typeof attr.value === 'string' &&
+      /^(?:href|src|action|formaction|xlink:href)$/i.test(attrName) &&
+      isScriptUrl(attr.value)
+    ) {
+      problems.push({
+        line,
+        message: `<${tag}> có liên kết "javascript:"; chỉ dùng địa chỉ trang web (https://…) hoặc đường dẫn của trang.`,
+      });
     }
   }
   return problems;
@@ -86,7 +102,8 @@ export function htmlProblems(html: string, firstLine: number): Problem[] {
     const name = match[1]!.toLowerCase();
     const closing = match[0].startsWith('</');
     if (forbiddenElementSet.has(name)) {
-      if (!closing) problems.push({ line, message: `không được chèn thẻ <${name}> vào nội dung (chạy mã hoặc nhúng trang khác).` });
+      if (!closing)
+        problems.push({ line, message: `không được chèn thẻ <${name}> vào nội dung (chạy mã hoặc nhúng trang khác).` });
       continue;
     }
     const attrs = /([^\s"'=<>/]+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
@@ -94,11 +111,20 @@ export function htmlProblems(html: string, firstLine: number): Problem[] {
       const attrName = attr[1]!;
       const value = (attr[2] ?? '').replace(/^["']|["']$/g, '');
       if (isHandler(attrName)) {
-        problems.push({ line, message: `<${name}> có thuộc tính "${attrName}" (chạy mã JavaScript khi bấm/tải); hãy xoá nó.` });
+        problems.push({
+          line,
+          message: `<${name}> có thuộc tính "${attrName}" (chạy mã JavaScript khi bấm/tải); hãy xoá nó.`,
+        });
       } else if (attrName.toLowerCase() === 'style') {
-        problems.push({ line, message: `<${name}> có thuộc tính "style"; định dạng do giao diện của trang lo, hãy xoá nó.` });
+        problems.push({
+          line,
+          message: `<${name}> có thuộc tính "style"; định dạng do giao diện của trang lo, hãy xoá nó.`,
+        });
       } else if (/^(?:href|src|action|formaction|xlink:href)$/i.test(attrName) && isScriptUrl(value)) {
-        problems.push({ line, message: `<${name}> có liên kết "javascript:"; chỉ dùng địa chỉ trang web (https://…) hoặc đường dẫn của trang.` });
+        problems.push({
+          line,
+          message: `<${name}> có liên kết "javascript:"; chỉ dùng địa chỉ trang web (https://…) hoặc đường dẫn của trang.`,
+        });
       }
     }
   }
@@ -110,13 +136,23 @@ export function nodeProblems(node: ContentNode, allowed: ReadonlySet<string>): P
   const line = lineOf(node);
   switch (node.type) {
     case 'mdxjsEsm':
-      return [{ line, message: 'không được dùng "import" hay "export" trong nội dung; hãy xoá dòng này (các thành phần được phép đã có sẵn).' }];
+      return [
+        {
+          line,
+          message:
+            'không được dùng "import" hay "export" trong nội dung; hãy xoá dòng này (các thành phần được phép đã có sẵn).',
+        },
+      ];
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      return [{
-        line,
-        message: `không được dùng biểu thức JavaScript {${String(node.value ?? '').trim().slice(0, 40)}}; nếu cần dấu ngoặc nhọn, hãy viết \\{ và \\}.`,
-      }];
+      return [
+        {
+          line,
+          message: `không được dùng biểu thức JavaScript {${String(node.value ?? '')
+            .trim()
+            .slice(0, 40)}}; nếu cần dấu ngoặc nhọn, hãy viết \\{ và \\}.`,
+        },
+      ];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return elementProblems(node, allowed);
@@ -126,7 +162,13 @@ export function nodeProblems(node: ContentNode, allowed: ReadonlySet<string>): P
     case 'image':
     case 'definition':
       return node.url && isScriptUrl(node.url)
-        ? [{ line, message: 'liên kết "javascript:" không được phép; chỉ dùng địa chỉ trang web (https://…) hoặc đường dẫn của trang.' }]
+        ? [
+            {
+              line,
+              message:
+                'liên kết "javascript:" không được phép; chỉ dùng địa chỉ trang web (https://…) hoặc đường dẫn của trang.',
+            },
+          ]
         : [];
     default:
       return [];
@@ -162,10 +204,15 @@ export function parseAllowedComponents(indexSource: string): string[] {
   if (body === undefined) {
     throw new Error('src/components/content/index.ts: không tìm thấy "export const contentComponents = { … }".');
   }
-  const names = body.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = body
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = names.filter((n) => !/^[A-Z][A-Za-z0-9]*$/.test(n));
   if (names.length === 0 || bad.length > 0) {
-    throw new Error(`src/components/content/index.ts: contentComponents phải là danh sách tên thành phần viết hoa (gặp: ${bad.join(', ') || 'rỗng'}).`);
+    throw new Error(
+      `src/components/content/index.ts: contentComponents phải là danh sách tên thành phần viết hoa (gặp: ${bad.join(', ') || 'rỗng'}).`,
+    );
   }
   return names;
 }

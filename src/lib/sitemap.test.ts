@@ -49,7 +49,10 @@ describe('readDatedEntries', () => {
     await mkdir(join(dir, 'qa/dieu-tra'), { recursive: true });
     await mkdir(join(dir, 'explainers'), { recursive: true });
     await mkdir(join(dir, 'audio'), { recursive: true });
-    await writeFile(join(dir, 'qa/dieu-tra/hoi-ai.md'), '---\nquestion: "Hỏi ai?"\ntopic: dieu-tra\nupdated: 2024-06-03\n---\n\nĐáp.\n');
+    await writeFile(
+      join(dir, 'qa/dieu-tra/hoi-ai.md'),
+      '---\nquestion: "Hỏi ai?"\ntopic: dieu-tra\nupdated: 2024-06-03\n---\n\nĐáp.\n',
+    );
     await writeFile(join(dir, 'qa/dieu-tra/_nhap.md'), '---\ntopic: dieu-tra\nupdated: 2024-06-04\n---\n');
     await writeFile(join(dir, 'explainers/y.mdx'), '---\ntitle: Y\ntopic: ten-mien-vn\nupdated: "2024-05-09"\n---\n');
     await writeFile(join(dir, 'explainers/khong-ngay.mdx'), '---\ntitle: Z\ntopic: ten-mien-vn\n---\n');

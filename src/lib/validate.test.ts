@@ -5,16 +5,50 @@ const ref = (collection: string, id: string) => ({ collection, id });
 
 function site(): Collections {
   return {
-    topics: [{ id: 'dieu-tra', filePath: 'content/topics/dieu-tra.md', data: { order: 1, legalBasis: [ref('documents', 'qd-628')] } }],
+    topics: [
+      {
+        id: 'dieu-tra',
+        filePath: 'content/topics/dieu-tra.md',
+        data: { order: 1, legalBasis: [ref('documents', 'qd-628')] },
+      },
+    ],
     documents: [{ id: 'qd-628', data: {} }],
     languages: [{ id: 'vi', data: {} }],
     qa: [
-      { id: 'dieu-tra/a', filePath: 'content/qa/dieu-tra/a.md', data: { topic: ref('topics', 'dieu-tra'), lang: ref('languages', 'vi'), order: 1, sources: [ref('documents', 'qd-628')] } },
-      { id: 'dieu-tra/b', filePath: 'content/qa/dieu-tra/b.md', data: { topic: ref('topics', 'dieu-tra'), lang: ref('languages', 'vi'), order: 2, sources: [ref('documents', 'qd-628')] } },
+      {
+        id: 'dieu-tra/a',
+        filePath: 'content/qa/dieu-tra/a.md',
+        data: {
+          topic: ref('topics', 'dieu-tra'),
+          lang: ref('languages', 'vi'),
+          order: 1,
+          sources: [ref('documents', 'qd-628')],
+        },
+      },
+      {
+        id: 'dieu-tra/b',
+        filePath: 'content/qa/dieu-tra/b.md',
+        data: {
+          topic: ref('topics', 'dieu-tra'),
+          lang: ref('languages', 'vi'),
+          order: 2,
+          sources: [ref('documents', 'qd-628')],
+        },
+      },
     ],
     explainers: [],
     audio: [
-      { id: 'a1', filePath: 'content/audio/a1.md', data: { topic: ref('topics', 'dieu-tra'), lang: ref('languages', 'vi'), order: 1, file: 'files/a1.mp3', qa: [ref('qa', 'dieu-tra/a')] } },
+      {
+        id: 'a1',
+        filePath: 'content/audio/a1.md',
+        data: {
+          topic: ref('topics', 'dieu-tra'),
+          lang: ref('languages', 'vi'),
+          order: 1,
+          file: 'files/a1.mp3',
+          qa: [ref('qa', 'dieu-tra/a')],
+        },
+      },
     ],
   };
 }

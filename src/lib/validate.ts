@@ -90,7 +90,12 @@ export function validateSite(collections: Collections, fileExists: (relative: st
   const byTopic = (e: Entry) => refId(e.data['topic']);
   const errors = [
     ...checkReferences(collections),
-    ...checkUniqueOrder('topics', collections['topics'] ?? [], () => '', () => 'giữa các chủ đề'),
+    ...checkUniqueOrder(
+      'topics',
+      collections['topics'] ?? [],
+      () => '',
+      () => 'giữa các chủ đề',
+    ),
     ...checkUniqueOrder('qa', collections['qa'] ?? [], byTopicLang, (g) => `cùng chủ đề và ngôn ngữ: ${g}`),
     ...checkUniqueOrder('explainers', collections['explainers'] ?? [], byTopic, (g) => `cùng chủ đề ${g}`),
     ...checkUniqueOrder('audio', collections['audio'] ?? [], byTopicLang, (g) => `cùng chủ đề và ngôn ngữ: ${g}`),
@@ -98,7 +103,9 @@ export function validateSite(collections: Collections, fileExists: (relative: st
   for (const entry of collections['audio'] ?? []) {
     const file = String(entry.data['file']);
     if (!fileExists(file)) {
-      errors.push(`${where('audio', entry)}: trường "file": không tìm thấy tệp ghi âm "${file}" (đường dẫn tính từ content/audio/).`);
+      errors.push(
+        `${where('audio', entry)}: trường "file": không tìm thấy tệp ghi âm "${file}" (đường dẫn tính từ content/audio/).`,
+      );
     }
   }
   return errors;
@@ -114,5 +121,8 @@ export function duplicateIds(folder: string, files: string[]): string[] {
   for (const file of files) byId.set(idFromPath(file), [...(byId.get(idFromPath(file)) ?? []), file]);
   return [...byId.entries()]
     .filter(([, same]) => same.length > 1)
-    .map(([id, same]) => `${same.map((f) => `${folder}${f}`).join(' và ')}: trùng mã "${id}" (mã lấy từ tên tệp). Đổi tên hoặc xoá bớt một tệp.`);
+    .map(
+      ([id, same]) =>
+        `${same.map((f) => `${folder}${f}`).join(' và ')}: trùng mã "${id}" (mã lấy từ tên tệp). Đổi tên hoặc xoá bớt một tệp.`,
+    );
 }

@@ -5,9 +5,7 @@ import { reference } from 'astro:content';
 export const day = z.coerce.date();
 
 /** A list of documents (ids in `content/documents/`) that back the facts of an entry. At least one. */
-export const sources = z
-  .array(reference('documents'))
-  .min(1, 'cần ít nhất một văn bản nguồn trong "sources"');
+export const sources = z.array(reference('documents')).min(1, 'cần ít nhất một văn bản nguồn trong "sources"');
 
 /** A language id from `content/languages/` (BCP 47 / ISO 639-3 code, e.g. `vi`, `tyz`, `km`). */
 export const lang = reference('languages');

@@ -42,7 +42,9 @@ describe.concurrent('bad audio', () => {
     const r = await buildWith({ 'thu-hong': corrupt, 'thu-wav': wav, 'thu-cat-cut': truncated });
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('content/audio/thu-hong.md: trường "file" ("files/thu-hong.mp3"): tệp hỏng');
-    expect(r.output).toContain('content/audio/thu-wav.md: trường "file" ("files/thu-wav.mp3"): tệp này là WAV, không phải MP3');
+    expect(r.output).toContain(
+      'content/audio/thu-wav.md: trường "file" ("files/thu-wav.mp3"): tệp này là WAV, không phải MP3',
+    );
     expect(r.output).toContain('content/audio/thu-cat-cut.md: trường "file" ("files/thu-cat-cut.mp3"): tệp bị cắt cụt');
   }, 600_000);
 
@@ -58,7 +60,9 @@ describe.concurrent('bad audio', () => {
     // A tone driven 6 dB past full scale (clipped square-ish): about 0 LUFS, true peak above 0 dBTP.
     const r = await buildWith({ 'thu-qua-to': toneMp3({ seconds: 3, level: 6, frequency: 1000 }) });
     expect(r.code, r.output.slice(-3000)).toBe(0);
-    expect(r.output).toMatch(/Cảnh báo âm lượng: content\/audio\/thu-qua-to\.md, tệp "files\/thu-qua-to\.mp3": độ lớn -\d+\.\d LUFS, lệch quá 3 LU/);
+    expect(r.output).toMatch(
+      /Cảnh báo âm lượng: content\/audio\/thu-qua-to\.md, tệp "files\/thu-qua-to\.mp3": độ lớn -\d+\.\d LUFS, lệch quá 3 LU/,
+    );
     expect(r.output).toMatch(/thu-qua-to\.mp3": đỉnh thực -?\d+\.\d dBTP, vượt mức tối đa -1 dBTP/);
   }, 600_000);
 });

@@ -23,7 +23,9 @@ const seconds = async (bytes: Uint8Array) => {
   return d.channels[0]!.length / d.sampleRate;
 };
 /** Recording ids, from the built pages under /ban-nghe/ that hold an original MP3. */
-const ids = readdirSync(join(siteDist, 'ban-nghe')).filter((d) => existsSync(join(siteDist, 'ban-nghe', d, `${d}.mp3`)));
+const ids = readdirSync(join(siteDist, 'ban-nghe')).filter((d) =>
+  existsSync(join(siteDist, 'ban-nghe', d, `${d}.mp3`)),
+);
 const site = new URL(/<link rel="canonical" href="([^"]+)"/.exec(html('/'))![1]!).origin;
 const local = (url: string) => {
   expect(url.startsWith(site), `${url} is on this site`).toBe(true);
@@ -43,7 +45,9 @@ describe('recordings', () => {
       const page = html(`/ban-nghe/${id}/`);
       for (const file of [`${id}.mp3`, `${id}-tiet-kiem.mp3`]) {
         const bytes = read(`/ban-nghe/${id}/${file}`);
-        expect(page, `${id}: ${file}`).toContain(`(${formatDuration(await seconds(bytes))} · ${formatBytes(bytes.length)})`);
+        expect(page, `${id}: ${file}`).toContain(
+          `(${formatDuration(await seconds(bytes))} · ${formatBytes(bytes.length)})`,
+        );
       }
     }
   });
@@ -57,16 +61,20 @@ describe('recordings', () => {
       expect(page).toMatch(/<div lang="[a-z]{2,3}"[ >]/);
       expect(page).toMatch(/download="[a-z0-9-]+-\d{2}-tieng-[a-z-]+\.mp3"/);
       expect(page).toContain(`href="/ban-nghe/${id}/${id}.txt"`);
-      expect(page).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]+href="\/dai-truyen-thanh\/[a-z-]+\/podcast\.xml"/);
+      expect(page).toMatch(
+        /<link rel="alternate" type="application\/rss\+xml"[^>]+href="\/dai-truyen-thanh\/[a-z-]+\/podcast\.xml"/,
+      );
       const entry = readFileSync(join('content/audio', `${id}.md`), 'utf8');
       if (/^machineRead: true$/m.test(entry)) expect(page).toContain('bản đọc máy');
       // Related Q&A links.
-      for (const qa of entry.match(/^\s+- ([a-z0-9/-]+)$/gm) ?? []) expect(page).toContain(`href="/hoi-dap/${qa.trim().slice(2)}/"`);
+      for (const qa of entry.match(/^\s+- ([a-z0-9/-]+)$/gm) ?? [])
+        expect(page).toContain(`href="/hoi-dap/${qa.trim().slice(2)}/"`);
     }
   });
 
   it('recording pages fit the 14 KB compressed budget', () => {
-    for (const id of ids) expect(gzipSync(html(`/ban-nghe/${id}/`), { level: 9 }).length, id).toBeLessThanOrEqual(14_000);
+    for (const id of ids)
+      expect(gzipSync(html(`/ban-nghe/${id}/`), { level: 9 }).length, id).toBeLessThanOrEqual(14_000);
   });
 
   it('a Q&A named by a recording shows its player', () => {
@@ -87,7 +95,9 @@ describe('recordings', () => {
       expect(small.length, id).toBeLessThan(original.length);
       const decoded = await decodeMp3(small, 1);
       // Re-encoding adds one encoder delay and frame padding: well under 0.1 s.
-      expect(Math.abs(decoded.channels[0]!.length / decoded.sampleRate - (await seconds(original))), id).toBeLessThan(0.1);
+      expect(Math.abs(decoded.channels[0]!.length / decoded.sampleRate - (await seconds(original))), id).toBeLessThan(
+        0.1,
+      );
       expect(Math.abs(integratedLoudness(decoded.channels, decoded.sampleRate) - -16), id).toBeLessThan(1);
     }
   }, 120_000);
@@ -95,14 +105,18 @@ describe('recordings', () => {
   it('plain-text transcripts are UTF-8 text of the entry body', () => {
     for (const id of ids) {
       const text = read(`/ban-nghe/${id}/${id}.txt`).toString('utf8');
-      const body = readFileSync(join('content/audio', `${id}.md`), 'utf8').split(/^---$/m)[2]!.trim();
+      const body = readFileSync(join('content/audio', `${id}.md`), 'utf8')
+        .split(/^---$/m)[2]!
+        .trim();
       expect(text.trim()).toBe(body.replace(/[*_`]/g, ''));
     }
   });
 });
 
 describe('station section', () => {
-  const languages = readdirSync(join(siteDist, 'dai-truyen-thanh')).filter((d) => statSync(join(siteDist, 'dai-truyen-thanh', d)).isDirectory());
+  const languages = readdirSync(join(siteDist, 'dai-truyen-thanh')).filter((d) =>
+    statSync(join(siteDist, 'dai-truyen-thanh', d)).isDirectory(),
+  );
   const withAudio = languages.filter((l) => existsSync(join(siteDist, 'dai-truyen-thanh', l, 'podcast.xml')));
 
   it('has a feed for Vietnamese and a "no recording yet" page for the others', () => {
@@ -164,21 +178,30 @@ describe('station section', () => {
         files: { file: string; bytes: number; sha256: string; language: string; duration: number | null }[];
       };
       expect(manifest.algorithm).toBe('SHA-256');
-      const names = Object.keys(files).filter((n) => !n.startsWith('manifest.')).sort();
+      const names = Object.keys(files)
+        .filter((n) => !n.startsWith('manifest.'))
+        .sort();
       expect(manifest.files.map((f) => f.file).sort()).toEqual(names);
       for (const f of manifest.files) {
         expect(files[f.file]!.length, f.file).toBe(f.bytes);
         expect(sha256(files[f.file]!), f.file).toBe(f.sha256);
       }
       // The CSV says the same as the JSON.
-      const csv = new TextDecoder().decode(files['manifest.csv']!).replace(/^\uFEFF/, '').trim().split('\r\n');
+      const csv = new TextDecoder()
+        .decode(files['manifest.csv']!)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(csv[0]).toBe('file,language,topic,title,duration,bytes,sha256');
       expect(csv).toHaveLength(manifest.files.length + 1);
-      for (const f of manifest.files) expect(csv.some((row) => row.startsWith(`${f.file},`) && row.endsWith(`,${f.bytes},${f.sha256}`))).toBe(true);
+      for (const f of manifest.files)
+        expect(csv.some((row) => row.startsWith(`${f.file},`) && row.endsWith(`,${f.bytes},${f.sha256}`))).toBe(true);
       // The MP3s in the bundle are the originals served on the site, byte for byte.
       const served = new Set(ids.map((id) => sha256(read(`/ban-nghe/${id}/${id}.mp3`))));
       for (const f of manifest.files.filter((x) => x.file.endsWith('.mp3'))) expect(served.has(f.sha256)).toBe(true);
-      expect(manifest.files.filter((x) => x.file.endsWith('.txt')).length).toBe(manifest.files.filter((x) => x.file.endsWith('.mp3')).length);
+      expect(manifest.files.filter((x) => x.file.endsWith('.txt')).length).toBe(
+        manifest.files.filter((x) => x.file.endsWith('.mp3')).length,
+      );
     }
   });
 
@@ -189,7 +212,9 @@ describe('station section', () => {
       const { format } = await parseBuffer(bytes, { mimeType: 'audio/mpeg', size: bytes.length }, { duration: true });
       const decoded = await decodeMp3(bytes, format.numberOfChannels === 1 ? 1 : 2);
       const lufs = integratedLoudness(decoded.channels, decoded.sampleRate);
-      const row = new RegExp(`<tr[^>]*>(?:(?!</tr>).)*href="/ban-nghe/${id}/${id}.mp3"(?:(?!</tr>).)*</tr>`, 's').exec(page)?.[0];
+      const row = new RegExp(`<tr[^>]*>(?:(?!</tr>).)*href="/ban-nghe/${id}/${id}.mp3"(?:(?!</tr>).)*</tr>`, 's').exec(
+        page,
+      )?.[0];
       expect(row, id).toBeDefined();
       const shown = Number(/(-?\d+,\d) LUFS/.exec(row!)![1]!.replace(',', '.'));
       expect(Math.abs(shown - lufs), id).toBeLessThanOrEqual(0.06);

@@ -21,7 +21,9 @@ async function buildBroken(breakIt: (dir: string) => Promise<void>) {
 /** The survey topic's first Q&A file, relative to content/. */
 const firstQa = () => {
   const folder = 'qa/dieu-tra-53-dan-toc';
-  const file = readdirSync(join('content', folder)).filter((f) => f.endsWith('.md')).sort()[0]!;
+  const file = readdirSync(join('content', folder))
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0]!;
   return `${folder}/${file}`;
 };
 
@@ -60,7 +62,9 @@ describe.concurrent('content mistakes fail the build', () => {
 
   it('an unknown document in sources', async () => {
     const file = firstQa();
-    const r = await buildBroken((d) => edit(d, file, (t) => t.replace(/^sources:\s*\n/m, 'sources:\n  - qd-khong-co\n')));
+    const r = await buildBroken((d) =>
+      edit(d, file, (t) => t.replace(/^sources:\s*\n/m, 'sources:\n  - qd-khong-co\n')),
+    );
     expect(r.code).not.toBe(0);
     expect(r.output).toMatch(/trường "sources\[0\]" trỏ tới "qd-khong-co"/);
   });
@@ -68,7 +72,9 @@ describe.concurrent('content mistakes fail the build', () => {
   it('an unknown language and an unknown recording', async () => {
     const file = firstQa();
     const r = await buildBroken((d) =>
-      edit(d, file, (t) => t.replace(/^lang: .*$/m, 'lang: xyz').replace(/^topic:/m, 'audio: ban-ghi-khong-co\ntopic:')),
+      edit(d, file, (t) =>
+        t.replace(/^lang: .*$/m, 'lang: xyz').replace(/^topic:/m, 'audio: ban-ghi-khong-co\ntopic:'),
+      ),
     );
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('trường "lang" trỏ tới "xyz"');
@@ -77,7 +83,9 @@ describe.concurrent('content mistakes fail the build', () => {
 
   it('a duplicate id', async () => {
     const file = firstQa();
-    const r = await buildBroken(async (d) => writeFile(join(d, file.replace(/\.md$/, '.mdx')), await readFile(join(d, file))));
+    const r = await buildBroken(async (d) =>
+      writeFile(join(d, file.replace(/\.md$/, '.mdx')), await readFile(join(d, file))),
+    );
     expect(r.code).not.toBe(0);
     expect(r.output).toMatch(/Duplicate|trùng/i);
     expect(r.output).toContain(file.replace(/^qa\//, '').replace(/\.md$/, ''));
@@ -99,8 +107,18 @@ describe.concurrent('content mistakes fail the build', () => {
   });
 
   it.each([
-    ['a document without its issuer', 'documents/qd-628-tctk-2023.yaml', (t: string) => t.replace(/^issuer:.*\n/m, ''), 'issuer'],
-    ['a language with an unknown script', 'languages/km.yaml', (t: string) => t.replace(/^script: .*$/m, 'script: Khmer'), 'script'],
+    [
+      'a document without its issuer',
+      'documents/qd-628-tctk-2023.yaml',
+      (t: string) => t.replace(/^issuer:.*\n/m, ''),
+      'issuer',
+    ],
+    [
+      'a language with an unknown script',
+      'languages/km.yaml',
+      (t: string) => t.replace(/^script: .*$/m, 'script: Khmer'),
+      'script',
+    ],
     ['settings without a province', 'settings.yaml', (t: string) => t.replace(/^ {2}province:.*\n/m, ''), 'province'],
   ])('%s', async (_, file, change, field) => {
     const r = await buildBroken((d) => edit(d, file, change));
@@ -110,7 +128,9 @@ describe.concurrent('content mistakes fail the build', () => {
   });
 
   it('an explainer without its summary', async () => {
-    const explainer = readdirSync(join('content', 'explainers')).filter((f) => f.endsWith('.mdx')).sort()[0]!;
+    const explainer = readdirSync(join('content', 'explainers'))
+      .filter((f) => f.endsWith('.mdx'))
+      .sort()[0]!;
     const r = await buildBroken((d) => edit(d, `explainers/${explainer}`, (t) => t.replace(/^summary:.*\n/m, '')));
     expect(r.code).not.toBe(0);
     expect(r.output).toContain(`explainers/${explainer}`);

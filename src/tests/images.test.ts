@@ -14,18 +14,27 @@ const outDir = scratchOut('images');
 /** Random noise compresses badly: a realistic stand-in for a detailed photo that is too heavy for phones. */
 const noise = (width: number, height: number) => {
   const pixels = randomBytes(width * height * 3);
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
 };
 /** A smooth gradient: a light, phone-friendly image. */
 const gradient = (width: number, height: number) =>
-  sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#8a1f11"/><stop offset="1" stop-color="#f3f2f1"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`))
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#8a1f11"/><stop offset="1" stop-color="#f3f2f1"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`,
+    ),
+  )
     .jpeg()
     .toBuffer();
 
 async function illustrate(file: string, image: string, alt: string) {
   const path = join(content, 'explainers', file);
   const text = await readFile(path, 'utf8');
-  await writeFile(path, text.replace(/^updated: .*$/m, (line) => `${line}\nimage:\n  src: ./anh/${image}\n  alt: "${alt}"`));
+  await writeFile(
+    path,
+    text.replace(/^updated: .*$/m, (line) => `${line}\nimage:\n  src: ./anh/${image}\n  alt: "${alt}"`),
+  );
 }
 
 beforeAll(async () => {
@@ -54,7 +63,9 @@ describe('content images', () => {
   it('are served as AVIF and WebP with a JPEG fallback, sized and lazy', async () => {
     const pages = await readdir(join(outDir, 'chinh-sach'), { recursive: true });
     const html = (
-      await Promise.all(pages.filter((p) => p.endsWith('index.html')).map((p) => readFile(join(outDir, 'chinh-sach', p), 'utf8')))
+      await Promise.all(
+        pages.filter((p) => p.endsWith('index.html')).map((p) => readFile(join(outDir, 'chinh-sach', p), 'utf8')),
+      )
     ).find((h) => h.includes('Ảnh thử nhẹ'))!;
     const picture = /<picture>[\s\S]*?<\/picture>/.exec(html)![0];
     expect(picture).toMatch(/<source[^>]+type="image\/avif"/);

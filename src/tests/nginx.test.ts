@@ -53,7 +53,10 @@ function freePort(): Promise<number> {
 /** The shipped server config, with only what a test machine must change: ports, TLS (no certificate here), the site
  * folder and the snippet path. Each substitution must apply, so a reshaped config fails here instead of going
  * untested. */
-function localConfig(conf: string, opts: { httpPort: number; mainPort: number; site: string; snippet: string }): string {
+function localConfig(
+  conf: string,
+  opts: { httpPort: number; mainPort: number; site: string; snippet: string },
+): string {
   const swaps: [RegExp, string][] = [
     [/^\s*listen 80;$/m, `    listen 127.0.0.1:${opts.httpPort};`],
     [/^\s*listen \[::\]:80;\n/m, ''],
@@ -104,7 +107,12 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
     }
 
     [port, httpPort] = [await freePort(), await freePort()];
-    const server = localConfig(await readFile(shipped, 'utf8'), { httpPort, mainPort: port, site, snippet: headersSnippet });
+    const server = localConfig(await readFile(shipped, 'utf8'), {
+      httpPort,
+      mainPort: port,
+      site,
+      snippet: headersSnippet,
+    });
     await writeFile(join(work, 'site.conf'), server);
     const main = [
       'worker_processes 1;',
@@ -121,17 +129,24 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
     ].join('\n');
     await writeFile(join(work, 'nginx.conf'), main);
 
-    const check = spawnSync(nginxBin!, ['-t', '-p', work, '-e', join(work, 'error.log'), '-c', join(work, 'nginx.conf')], { encoding: 'utf8' });
+    const check = spawnSync(
+      nginxBin!,
+      ['-t', '-p', work, '-e', join(work, 'error.log'), '-c', join(work, 'nginx.conf')],
+      { encoding: 'utf8' },
+    );
     if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
 
-    nginx = spawn(nginxBin!, ['-p', work, '-e', join(work, 'error.log'), '-c', join(work, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    nginx = spawn(nginxBin!, ['-p', work, '-e', join(work, 'error.log'), '-c', join(work, 'nginx.conf')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     nginx.stderr!.on('data', (d) => (nginxLog += d));
     for (let i = 0; ; i++) {
       try {
         await get(port, '/');
         break;
       } catch (e) {
-        if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${String(e)}\n${nginxLog}`, { cause: e });
+        if (i > 100 || nginx.exitCode !== null)
+          throw new Error(`nginx did not start: ${String(e)}\n${nginxLog}`, { cause: e });
         await new Promise((r) => setTimeout(r, 50));
       }
     }
@@ -254,13 +269,21 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
         const problems: string[] = [];
         tab.on('console', (m) => {
           // The 404 page's own load is a 404 by design; Chromium logs it as a resource error.
-          if (m.type() === 'error' && !(page.path === '/404.html' && /status of 404/.test(m.text()))) problems.push(m.text());
+          if (m.type() === 'error' && !(page.path === '/404.html' && /status of 404/.test(m.text())))
+            problems.push(m.text());
         });
         tab.on('pageerror', (e) => problems.push(String(e)));
         await tab.addInitScript(() => {
-          document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+          document.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+          );
         });
-        const path = page.path === '/404.html' ? '/khong-co-trang-nay/' : page.path === urls.search() ? `${page.path}?q=dieu+tra` : page.path;
+        const path =
+          page.path === '/404.html'
+            ? '/khong-co-trang-nay/'
+            : page.path === urls.search()
+              ? `${page.path}?q=dieu+tra`
+              : page.path;
         await tab.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
         if (page.path === urls.search()) {
           // A real search: Pagefind's WebAssembly, index fetches and worker must all run under the CSP and headers.
@@ -268,22 +291,28 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
             .locator('main a[href^="/hoi-dap/"]')
             .first()
             .waitFor({ timeout: 10_000 })
-            .then(() => true, () => false);
+            .then(
+              () => true,
+              () => false,
+            );
           if (!hit) problems.push('a search for "dieu tra" showed no Q&A result');
         }
         if (await tab.locator('audio').count()) {
           // The recording loads under media-src and nginx's range answers: its length must become known.
-          const duration = await tab.locator('audio').first().evaluate(
-            (a: HTMLAudioElement) =>
-              new Promise<number>((done) => {
-                if (a.readyState >= 1) return done(a.duration);
-                a.addEventListener('loadedmetadata', () => done(a.duration), { once: true });
-                a.addEventListener('error', () => done(-1), { once: true });
-                a.preload = 'metadata';
-                a.load();
-                setTimeout(() => done(0), 8000);
-              }),
-          );
+          const duration = await tab
+            .locator('audio')
+            .first()
+            .evaluate(
+              (a: HTMLAudioElement) =>
+                new Promise<number>((done) => {
+                  if (a.readyState >= 1) return done(a.duration);
+                  a.addEventListener('loadedmetadata', () => done(a.duration), { once: true });
+                  a.addEventListener('error', () => done(-1), { once: true });
+                  a.preload = 'metadata';
+                  a.load();
+                  setTimeout(() => done(0), 8000);
+                }),
+            );
           if (!(duration > 0)) problems.push(`the <audio> did not load (duration ${duration})`);
         }
         const csp = await tab.locator('meta[http-equiv="content-security-policy"]').count();
@@ -310,7 +339,10 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
         p.textContent = 'x';
         document.body.append(p);
         await new Promise((r) => setTimeout(r, 200));
-        return { script: (window as unknown as { __injected?: boolean }).__injected === true, color: getComputedStyle(p).color };
+        return {
+          script: (window as unknown as { __injected?: boolean }).__injected === true,
+          color: getComputedStyle(p).color,
+        };
       });
       expect(ran.script).toBe(false);
       expect(ran.color).not.toBe('rgb(255, 0, 0)');
@@ -327,12 +359,19 @@ describe('scripts/deploy/nginx.conf', () => {
 
   it('public/_headers for CDN hosts sends exactly the security headers nginx sends', () => {
     const fromNginx = new Map(
-      [...readFileSync(headersSnippet, 'utf8').matchAll(/^add_header ([\w-]+) "([^"]+)" always;$/gm)].map((m) => [m[1]!, m[2]!]),
+      [...readFileSync(headersSnippet, 'utf8').matchAll(/^add_header ([\w-]+) "([^"]+)" always;$/gm)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
     );
     const headersFile = readFileSync(join(root, 'public/_headers'), 'utf8');
     const block = /^\/\*\n((?:[ \t]+.+\n?)+)/m.exec(headersFile)?.[1] ?? '';
     const fromCdn = new Map(
-      block.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()] as [string, string]),
+      block
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()] as [string, string]),
     );
     expect(fromNginx.size).toBeGreaterThanOrEqual(6);
     expect(Object.fromEntries(fromCdn)).toEqual(Object.fromEntries(fromNginx));

@@ -10,7 +10,9 @@ const site = siteInBrowser();
 
 /** The first entry page of a collection: its id is a content file name, so list pages never stand in for it. */
 const firstPage = (collection: string, prefix: string) => {
-  const id = readdirSync(join(root, 'content', collection), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.md'));
+  const id = readdirSync(join(root, 'content', collection), { recursive: true, encoding: 'utf8' }).find((f) =>
+    f.endsWith('.md'),
+  );
   if (!id) throw new Error(`no entry in content/${collection}`);
   return `${prefix}${id.replace(/\.md$/, '')}/`;
 };
@@ -56,7 +58,12 @@ describe('offline reading', () => {
     const result = await page.evaluate(async (url) => {
       const whole = await fetch(url);
       const part = await fetch(url, { headers: { range: 'bytes=0-99' } });
-      return { ok: whole.ok, bytes: (await whole.arrayBuffer()).byteLength, status: part.status, partBytes: (await part.arrayBuffer()).byteLength };
+      return {
+        ok: whole.ok,
+        bytes: (await whole.arrayBuffer()).byteLength,
+        status: part.status,
+        partBytes: (await part.arrayBuffer()).byteLength,
+      };
     }, file);
     expect(result.ok).toBe(true);
     expect(result.bytes).toBeGreaterThan(1000);

@@ -42,9 +42,13 @@ describe('page weight', () => {
 
   it('writes .br and .gz beside every text file and none beside MP3s', () => {
     const files = readdirSync(siteDist, { recursive: true, encoding: 'utf8' });
-    const text = files.filter((f) => /\.(html|css|js|xml|json|svg|txt|vtt|m3u|rss)$/.test(f) && !f.startsWith('pagefind/'));
+    const text = files.filter(
+      (f) => /\.(html|css|js|xml|json|svg|txt|vtt|m3u|rss)$/.test(f) && !f.startsWith('pagefind/'),
+    );
     expect(text.length).toBeGreaterThan(50);
-    expect(text.filter((f) => !existsSync(join(siteDist, `${f}.br`)) || !existsSync(join(siteDist, `${f}.gz`)))).toEqual([]);
+    expect(
+      text.filter((f) => !existsSync(join(siteDist, `${f}.br`)) || !existsSync(join(siteDist, `${f}.gz`))),
+    ).toEqual([]);
     expect(files.filter((f) => /\.(mp3|zip|pf_fragment|pf_index)\.(br|gz)$/.test(f))).toEqual([]);
   });
 });
@@ -79,7 +83,9 @@ describe('one round trip to read', () => {
     const over = pages
       .filter((p) => typeOf(p.html) !== 'search')
       .map(({ file, html }) => {
-        const external = [...html.matchAll(/<script[^>]*src="(\/[^"]+)"/g)].map((m) => gz(readFileSync(join(siteDist, m[1]!))));
+        const external = [...html.matchAll(/<script[^>]*src="(\/[^"]+)"/g)].map((m) =>
+          gz(readFileSync(join(siteDist, m[1]!))),
+        );
         const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => gz(m[1]!));
         return { file, bytes: [...external, ...inline].reduce((a, b) => a + b, 0) };
       })

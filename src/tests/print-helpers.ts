@@ -33,7 +33,12 @@ export function frontMatter(source: string): Record<string, string | string[]> {
   }
   return out;
 }
-const unquote = (v: string) => v.trim().replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1').replace(/\\"/g, '"');
+const unquote = (v: string) =>
+  v
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/\\"/g, '"');
 
 export interface ExpectedQa {
   id: string;
@@ -65,7 +70,10 @@ export function expectedQa(content: string, topic: string): ExpectedQa[] {
   const langOrder = new Map(
     readdirSync(join(content, 'languages'))
       .filter((f) => f.endsWith('.yaml'))
-      .map((f) => [f.replace(/\.yaml$/, ''), Number(frontMatter(readFileSync(join(content, 'languages', f), 'utf8'))['order'])]),
+      .map((f) => [
+        f.replace(/\.yaml$/, ''),
+        Number(frontMatter(readFileSync(join(content, 'languages', f), 'utf8'))['order']),
+      ]),
   );
   const recordings = mdFiles(join(content, 'audio')).map((f) => {
     const fm = frontMatter(readFileSync(join(content, 'audio', f), 'utf8'));
@@ -83,14 +91,21 @@ export function expectedQa(content: string, topic: string): ExpectedQa[] {
       const lang = String(fm['lang'] ?? 'vi');
       const linked = recordings.filter((r) => r.id === fm['audio'] || r.qa.includes(id));
       const recording = linked.find((r) => r.id === fm['audio']) ?? linked.find((r) => r.lang === lang) ?? linked[0];
-      return { id, question: String(fm['question']), target: recording ? `/ban-nghe/${recording.id}/` : `/hoi-dap/${id}/` };
+      return {
+        id,
+        question: String(fm['question']),
+        target: recording ? `/ban-nghe/${recording.id}/` : `/hoi-dap/${id}/`,
+      };
     });
 }
 
 /** Page count and each page's size in points. */
 export async function pdfPages(file: string): Promise<{ width: number; height: number }[]> {
   const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '9999', file]);
-  return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
 }
 
 /** Text of the PDF (or of one page), whitespace collapsed and NFC-normalised so wrapped lines compare as one. */
@@ -103,12 +118,16 @@ export async function pdfText(file: string, pageNo?: number): Promise<string> {
 export const flat = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** Every word with its box, per page, in points from the top-left corner. */
-export async function pdfWords(file: string): Promise<{ page: number; width: number; word: string; xMin: number; xMax: number }[]> {
+export async function pdfWords(
+  file: string,
+): Promise<{ page: number; width: number; word: string; xMin: number; xMax: number }[]> {
   const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
   const words: { page: number; width: number; word: string; xMin: number; xMax: number }[] = [];
   let page = 0;
   let width = 0;
-  for (const m of stdout.matchAll(/<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+  for (const m of stdout.matchAll(
+    /<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+  )) {
     if (m[1]) {
       page += 1;
       width = Number(m[1]);
@@ -119,6 +138,10 @@ export async function pdfWords(file: string): Promise<{ page: number; width: num
 
 /** Reads a QR code from a screenshot (PNG) with jsQR, a maintained decoder. */
 export async function decodeQr(png: Buffer): Promise<string | undefined> {
-  const { data, info } = await sharp(png).flatten({ background: '#fff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(png)
+    .flatten({ background: '#fff' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
 }

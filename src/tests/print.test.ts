@@ -13,7 +13,17 @@ import { build, copyContent, scratchOut } from './helpers/build';
 import { root, siteDist, TEST_SITE_URL } from './helpers/paths';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
 import strings from '../i18n/vi.json';
-import { decodeQr, expectedQa, flat, frontMatter, pdfPages, pdfText, pdfWords, slogans, topicIds } from './print-helpers';
+import {
+  decodeQr,
+  expectedQa,
+  flat,
+  frontMatter,
+  pdfPages,
+  pdfText,
+  pdfWords,
+  slogans,
+  topicIds,
+} from './print-helpers';
 
 /** The test build's SITE_URL: every QR code must carry it, proving it comes from the configuration. */
 const SITE = TEST_SITE_URL;
@@ -69,10 +79,13 @@ function overflowing(page: Page) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (r.left < -0.5 || r.right > width + 0.5) {
-        bad.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${Math.round(r.left)}–${Math.round(r.right)} px`);
+        bad.push(
+          `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${Math.round(r.left)}–${Math.round(r.right)} px`,
+        );
       }
     }
-    if (document.documentElement.scrollWidth > width) bad.push(`scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
+    if (document.documentElement.scrollWidth > width)
+      bad.push(`scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
     return bad;
   });
 }
@@ -83,7 +96,10 @@ async function qrCodes(page: Page): Promise<{ owner: string; decoded: string | u
   const found = [];
   for (const code of codes) {
     const owner = await code.evaluate(
-      (el) => el.closest<HTMLElement>('[data-qa]')?.dataset['qa'] ?? el.closest<HTMLElement>('[data-slogan-topic]')?.dataset['sloganTopic'] ?? 'page',
+      (el) =>
+        el.closest<HTMLElement>('[data-qa]')?.dataset['qa'] ??
+        el.closest<HTMLElement>('[data-slogan-topic]')?.dataset['sloganTopic'] ??
+        'page',
     );
     const declared = await code.evaluate((el) => el.closest<HTMLElement>('[data-qr]')?.dataset['qr'] ?? '');
     found.push({ owner, decoded: await decodeQr(await code.screenshot()), declared });
@@ -108,8 +124,10 @@ async function wordsOutside(file: string, marginMm: number): Promise<string[]> {
     .map((w) => `page ${w.page}: "${w.word}" at ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} pt`);
 }
 
-const portraitA4 = (p: { width: number; height: number }) => Math.abs(p.width - A4.width) < 1 && Math.abs(p.height - A4.height) < 1;
-const landscapeA4 = (p: { width: number; height: number }) => Math.abs(p.width - A4.height) < 1 && Math.abs(p.height - A4.width) < 1;
+const portraitA4 = (p: { width: number; height: number }) =>
+  Math.abs(p.width - A4.width) < 1 && Math.abs(p.height - A4.height) < 1;
+const landscapeA4 = (p: { width: number; height: number }) =>
+  Math.abs(p.width - A4.height) < 1 && Math.abs(p.height - A4.width) < 1;
 
 describe('print index', () => {
   it('links every booklet, leaflet and the slogans page, each of which exists', async () => {
@@ -145,14 +163,17 @@ describe.each(topics)('booklet /in/%s/', (topic) => {
       expect(await overflowing(page)).toEqual([]);
 
       // The Q&A in the page are the topic's, in order.
-      const ids = await page.locator('[data-qa]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['qa']));
+      const ids = await page
+        .locator('[data-qa]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['qa']));
       expect(ids).toEqual(qa.map((q) => q.id));
 
       // Every QR code decodes to its own Q&A's page or recording, under the configured site.
       const codes = await qrCodes(page);
       expect(codes).toHaveLength(qa.length + 1);
       for (const code of codes) {
-        const want = code.owner === 'page' ? `${SITE}/chu-de/${topic}/` : `${SITE}${qa.find((q) => q.id === code.owner)!.target}`;
+        const want =
+          code.owner === 'page' ? `${SITE}/chu-de/${topic}/` : `${SITE}${qa.find((q) => q.id === code.owner)!.target}`;
         expect(code.decoded, `QR of ${code.owner}`).toBe(want);
         expect(code.declared).toBe(want);
       }
@@ -169,7 +190,9 @@ describe.each(topics)('booklet /in/%s/', (topic) => {
 
       // The text, in print order: cover first, then every question in order.
       const text = await pdfText(file);
-      expect(await pdfText(file, 1)).toContain(flat(frontMatter(readFileSync(join(content, 'topics', `${topic}.md`), 'utf8'))['title'] as string));
+      expect(await pdfText(file, 1)).toContain(
+        flat(frontMatter(readFileSync(join(content, 'topics', `${topic}.md`), 'utf8'))['title'] as string),
+      );
       let from = 0;
       for (const [i, q] of qa.entries()) {
         const at = text.indexOf(flat(`${strings['print.question']} ${i + 1}. ${q.question}`), from);
@@ -243,7 +266,9 @@ describe('banner slogans /in/khau-hieu/', () => {
       for (const [i, slogan] of expected.entries()) expect(await pdfText(file, i + 1)).toContain(flat(slogan.text));
 
       // Very large type: no slogan is smaller than 32 pt, the smallest size a banner sheet uses.
-      const sizes = await page.locator('.slogan').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+      const sizes = await page
+        .locator('.slogan')
+        .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
       for (const size of sizes) expect(size).toBeGreaterThanOrEqual((32 * 96) / 72 - 0.1);
 
       expect(await wordsOutside(file, 10)).toEqual([]);
@@ -255,7 +280,12 @@ describe('banner slogans /in/khau-hieu/', () => {
 
 describe('print stylesheet on every page', () => {
   it('hides site chrome, prints link addresses and the page address with its date at the foot', async () => {
-    const qaPath = `/hoi-dap/${expectedQa(content, topics.find((t) => expectedQa(content, t).length > 0)!)[0]!.id}/`;
+    const qaPath = `/hoi-dap/${
+      expectedQa(
+        content,
+        topics.find((t) => expectedQa(content, t).length > 0)!,
+      )[0]!.id
+    }/`;
     const { page, context } = await openForPrint(qaPath, 180);
     try {
       for (const selector of ['.site-header', '.site-footer', '.search-form']) {
@@ -264,7 +294,10 @@ describe('print stylesheet on every page', () => {
       const foot = page.locator('.print-foot');
       expect(await foot.isVisible()).toBe(true);
       expect(await foot.innerText()).toContain(`${SITE.replace('https://', '')}${qaPath}`);
-      const after = await page.locator('main a[href^="/"]').first().evaluate((a) => [getComputedStyle(a, '::after').content, a.getAttribute('href')]);
+      const after = await page
+        .locator('main a[href^="/"]')
+        .first()
+        .evaluate((a) => [getComputedStyle(a, '::after').content, a.getAttribute('href')]);
       expect(after[0]).toContain(after[1]);
       expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');
       expect(await overflowing(page)).toEqual([]);
@@ -303,17 +336,22 @@ describe('print stylesheet on every page', () => {
 });
 
 describe('print pages on screen', () => {
-  it.each(['/in/', `/in/${topics[0]}/`, `/in/${topics[0]}/to-roi/`, '/in/khau-hieu/'])('%s passes axe (WCAG 2.2 AA)', async (path) => {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(server.url + path);
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+  it.each(['/in/', `/in/${topics[0]}/`, `/in/${topics[0]}/to-roi/`, '/in/khau-hieu/'])(
+    '%s passes axe (WCAG 2.2 AA)',
+    async (path) => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url + path);
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
 
 describe('a topic with nothing to print yet', () => {
@@ -321,7 +359,9 @@ describe('a topic with nothing to print yet', () => {
     const dir = await copyContent();
     const out = scratchOut('print-empty');
     try {
-      const doc = readdirSync(join(dir, 'documents')).find((f) => f.endsWith('.yaml'))!.replace(/\.yaml$/, '');
+      const doc = readdirSync(join(dir, 'documents'))
+        .find((f) => f.endsWith('.yaml'))!
+        .replace(/\.yaml$/, '');
       for (const id of topicIds(dir)) {
         // Strip every slogan so the banner page is empty too.
         const file = join(dir, 'topics', `${id}.md`);

@@ -19,7 +19,11 @@ beforeAll(async () => {
   if (pages.length < 5) throw new Error(`only ${pages.length} page types in ${siteDist}: is the build complete?`);
 });
 
-async function withPage<T>(options: Parameters<Browser['newContext']>[0], path: string, fn: (page: Page) => Promise<T>): Promise<T> {
+async function withPage<T>(
+  options: Parameters<Browser['newContext']>[0],
+  path: string,
+  fn: (page: Page) => Promise<T>,
+): Promise<T> {
   const context: BrowserContext = await site.browser.newContext(options);
   const page = await context.newPage();
   try {
@@ -33,9 +37,11 @@ async function withPage<T>(options: Parameters<Browser['newContext']>[0], path: 
 /** Runs `fn` over `items`, four pages at a time (each in its own browser context). */
 async function eachPage(items: BuiltPage[], fn: (p: BuiltPage) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    for (let p = queue.shift(); p; p = queue.shift()) await fn(p);
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let p = queue.shift(); p; p = queue.shift()) await fn(p);
+    }),
+  );
 }
 
 /** Presses Tab until `selector` has focus (at most `limit` times); returns whether it got there. */
@@ -74,7 +80,12 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
         // axe really ran its rules here (colour contrast, names, landmarks…), not an empty set.
         if (result.passes.length < 10) failures.push(`${p.path}: axe ran only ${result.passes.length} passing rules`);
         for (const v of result.violations) {
-          failures.push(`${p.path}: ${v.id} (${v.impact}): ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          failures.push(
+            `${p.path}: ${v.id} (${v.impact}): ${v.help} → ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+          );
         }
       });
     });
@@ -85,7 +96,9 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     await withPage({ viewport: { width: 1280, height: 800 } }, '/', async (page) => {
       // The first Tab lands on the skip link, which must be visible when focused.
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toBe('#main');
+      expect(
+        await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href')),
+      ).toBe('#main');
       expect((await focusIsVisible(page)).visible).toBe(true);
       expect(await page.evaluate(() => document.activeElement!.getBoundingClientRect().height > 0)).toBe(true);
 
@@ -94,7 +107,9 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
       expect(field.visible, field.detail).toBe(true);
       await page.keyboard.type('dieu tra');
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.matches('form[role="search"] button[type="submit"]'))).toBe(true);
+      expect(
+        await page.evaluate(() => document.activeElement?.matches('form[role="search"] button[type="submit"]')),
+      ).toBe(true);
       const button = await focusIsVisible(page);
       expect(button.visible, button.detail).toBe(true);
       await Promise.all([page.waitForURL(/\/tim-kiem\/\?q=dieu\+tra/), page.keyboard.press('Enter')]);
@@ -106,7 +121,11 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     // Sequential: only the foreground page gets keyboard focus events reliably.
     for (const p of pages) {
       await withPage({ viewport: { width: 1280, height: 800 } }, at(p), async (page) => {
-        const total = await page.locator('a[href], button, input, select, textarea, audio[controls], summary, [tabindex]:not([tabindex="-1"])').count();
+        const total = await page
+          .locator(
+            'a[href], button, input, select, textarea, audio[controls], summary, [tabindex]:not([tabindex="-1"])',
+          )
+          .count();
         const seen = new Set<string>();
         for (let i = 0; i < Math.min(total + 2, 50); i++) {
           await page.keyboard.press('Tab');
@@ -146,7 +165,11 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     await eachPage(pages, async (p) => {
       await withPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, at(p), async (page) => {
         const small = await page.evaluate(() => {
-          const targets = [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, audio[controls], summary')]
+          const targets = [
+            ...document.querySelectorAll<HTMLElement>(
+              'a[href], button, input:not([type="hidden"]), select, textarea, audio[controls], summary',
+            ),
+          ]
             .map((el) => ({ el, box: el.getBoundingClientRect() }))
             .filter(({ box }) => box.width > 0 && box.height > 0);
           const inSentence = (el: HTMLElement) => {
@@ -168,9 +191,13 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
             // 2.5.8 "spacing" exception: a 24 px circle on its centre touches no other target or undersized circle.
             const c = centre(t.box);
             const crowded =
-              targets.some((o) => o.el !== t.el && !o.el.contains(t.el) && !t.el.contains(o.el) && circleHitsBox(c, o.box)) ||
-              under.some((o) => o.el !== t.el && Math.hypot(centre(o.box).x - c.x, centre(o.box).y - c.y) < 24);
-            if (crowded) out.push(`${t.el.tagName.toLowerCase()} "${(t.el.textContent || t.el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(t.box.width)}×${Math.round(t.box.height)}`);
+              targets.some(
+                (o) => o.el !== t.el && !o.el.contains(t.el) && !t.el.contains(o.el) && circleHitsBox(c, o.box),
+              ) || under.some((o) => o.el !== t.el && Math.hypot(centre(o.box).x - c.x, centre(o.box).y - c.y) < 24);
+            if (crowded)
+              out.push(
+                `${t.el.tagName.toLowerCase()} "${(t.el.textContent || t.el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(t.box.width)}×${Math.round(t.box.height)}`,
+              );
           }
           return out;
         });
@@ -194,13 +221,21 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
             scroll: document.documentElement.scrollWidth,
             width: document.documentElement.clientWidth,
             wide: [...document.querySelectorAll<HTMLElement>('body *')]
-              .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
+              .filter(
+                (el) =>
+                  el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+                  getComputedStyle(el).position !== 'fixed',
+              )
               .filter((el) => !el.closest('table, pre, .table-scroll, [data-scroll]'))
               .slice(0, 3)
               .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
           }));
-          if (m.scroll > m.width) failures.push(`${view.name} ${p.path}: page is ${m.scroll} px wide in ${m.width} px (${m.wide.join(', ')})`);
-          if (!(await page.locator('form[role="search"] input[name="q"]').first().isVisible())) failures.push(`${view.name} ${p.path}: search field hidden`);
+          if (m.scroll > m.width)
+            failures.push(
+              `${view.name} ${p.path}: page is ${m.scroll} px wide in ${m.width} px (${m.wide.join(', ')})`,
+            );
+          if (!(await page.locator('form[role="search"] input[name="q"]').first().isVisible()))
+            failures.push(`${view.name} ${p.path}: search field hidden`);
         });
       });
     }

@@ -20,7 +20,8 @@ describe('every built page is valid HTML', () => {
   const pages = builtPages(siteDist);
   beforeAll(() => {
     // An empty or half-written build must fail, not pass every loop below vacuously.
-    if (pages.length < 10 || !pages.some((p) => p.path === '/')) throw new Error(`only ${pages.length} pages in ${siteDist}`);
+    if (pages.length < 10 || !pages.some((p) => p.path === '/'))
+      throw new Error(`only ${pages.length} pages in ${siteDist}`);
   });
 
   it('finds the pages', () => {
@@ -47,7 +48,8 @@ describe('every built page is valid HTML', () => {
       for (const tag of html.matchAll(/<[a-zA-Z][^>]*>/g)) {
         const t = tag[0];
         if (/\son[a-z]+\s*=/i.test(t)) failures.push(`${page.path}: event handler in ${t.slice(0, 80)}`);
-        if (/\s(?:href|src|action)\s*=\s*["']?\s*javascript:/i.test(t)) failures.push(`${page.path}: javascript: URL in ${t.slice(0, 80)}`);
+        if (/\s(?:href|src|action)\s*=\s*["']?\s*javascript:/i.test(t))
+          failures.push(`${page.path}: javascript: URL in ${t.slice(0, 80)}`);
         if (/\sstyle\s*=/i.test(t)) failures.push(`${page.path}: style attribute in ${t.slice(0, 80)}`);
       }
     }
@@ -63,10 +65,15 @@ describe('every built page is valid HTML', () => {
         failures.push(`${page.path}: no CSP <meta>`);
         continue;
       }
-      const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+      const directive = (name: string) =>
+        csp
+          .split(';')
+          .map((d) => d.trim())
+          .find((d) => d.startsWith(`${name} `)) ?? '';
       for (const name of ['script-src', 'style-src']) {
         const d = directive(name);
-        if (!d || /'unsafe-inline'|'unsafe-eval'|\*|https?:|data:/.test(d)) failures.push(`${page.path}: weak ${name}: ${d}`);
+        if (!d || /'unsafe-inline'|'unsafe-eval'|\*|https?:|data:/.test(d))
+          failures.push(`${page.path}: weak ${name}: ${d}`);
       }
       if (!/default-src 'self'/.test(csp) || !/object-src 'none'/.test(csp) || !/base-uri 'self'/.test(csp)) {
         failures.push(`${page.path}: CSP lacks default-src/object-src/base-uri: ${csp.slice(0, 120)}`);
@@ -74,7 +81,8 @@ describe('every built page is valid HTML', () => {
       // A <meta> policy governs only what the parser meets after it: no inline script or style may come first.
       const metaAt = html.search(/<meta http-equiv="content-security-policy"/i);
       const firstCode = html.search(/<script|<style/i);
-      if (firstCode !== -1 && firstCode < metaAt) failures.push(`${page.path}: a script or style comes before the CSP <meta>`);
+      if (firstCode !== -1 && firstCode < metaAt)
+        failures.push(`${page.path}: a script or style comes before the CSP <meta>`);
     }
     expect(failures).toEqual([]);
   });

@@ -8,7 +8,10 @@ import { siteDist } from './helpers/paths';
 import { builtFiles, builtPages } from './helpers/site-pages';
 
 const decode = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" })[e]!);
+  s.replace(
+    /&(amp|lt|gt|quot|#39|#x27|apos);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" })[e]!,
+  );
 
 /** The site's origin, as written in the home page's canonical link (SITE_URL at build). */
 let origin = '';
@@ -52,7 +55,13 @@ function htmlUrls(html: string): string[] {
   for (const m of html.matchAll(/\s(href|src|poster|action|data|srcset|content)\s*=\s*"([^"]*)"/gi)) {
     const name = m[1]!.toLowerCase();
     const value = decode(m[2]!);
-    if (name === 'srcset') out.push(...value.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
+    if (name === 'srcset')
+      out.push(
+        ...value
+          .split(',')
+          .map((c) => c.trim().split(/\s+/)[0]!)
+          .filter(Boolean),
+      );
     // <meta content> holds a URL only for og:url/og:image/og:audio and the like: absolute ones are checked below.
     else if (name === 'content') {
       if (value.startsWith(origin)) out.push(value);
@@ -140,14 +149,25 @@ describe('sitemap', () => {
     expect(new Set(listed).size).toBe(listed.length);
 
     const pages = builtPages(siteDist).filter((p) => p.path !== '/404.html');
-    const noindex = new Set(pages.filter((p) => /<meta name="robots" content="[^"]*noindex/i.test(readFileSync(p.file, 'utf8'))).map((p) => p.path));
-    const expected = pages.map((p) => p.path).filter((p) => !noindex.has(p)).sort();
+    const noindex = new Set(
+      pages
+        .filter((p) => /<meta name="robots" content="[^"]*noindex/i.test(readFileSync(p.file, 'utf8')))
+        .map((p) => p.path),
+    );
+    const expected = pages
+      .map((p) => p.path)
+      .filter((p) => !noindex.has(p))
+      .sort();
     expect([...listed].sort()).toEqual(expected);
 
     // Dated content (Q&A, explainers) carries its lastmod, a valid W3C date.
     const dated = entries.filter((e) => e.lastmod);
     expect(dated.length).toBeGreaterThan(0);
     for (const e of dated) expect(e.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/);
-    expect(entries.find((e) => new URL(e.loc).pathname.startsWith('/hoi-dap/') && new URL(e.loc).pathname.split('/').length > 4)?.lastmod).toBeTruthy();
+    expect(
+      entries.find(
+        (e) => new URL(e.loc).pathname.startsWith('/hoi-dap/') && new URL(e.loc).pathname.split('/').length > 4,
+      )?.lastmod,
+    ).toBeTruthy();
   });
 });

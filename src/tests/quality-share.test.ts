@@ -9,7 +9,13 @@ import { urls } from '../lib/urls';
 import { siteDist } from './helpers/paths';
 import { builtPages, pageType } from './helpers/site-pages';
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 const meta = (html: string, attr: 'name' | 'property', key: string) =>
   [...html.matchAll(new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`, 'g'))].map((m) => decode(m[1]!));
 const one = (html: string, attr: 'name' | 'property', key: string) => {
@@ -38,17 +44,20 @@ describe('page metadata for search engines and shared links', () => {
       else if (titles.has(key)) f(`same <title> as ${titles.get(key)}: "${title[0]}"`);
       else titles.set(key, page.path);
       const description = one(html, 'name', 'description');
-      if (!description || description.length < 20) f(`description missing or too short: ${JSON.stringify(description)}`);
+      if (!description || description.length < 20)
+        f(`description missing or too short: ${JSON.stringify(description)}`);
       const canonical = [...html.matchAll(/<link rel="canonical" href="([^"]+)"/g)].map((m) => m[1]);
       const expected = new URL(page.path, origin).href;
-      if (canonical.length !== 1 || canonical[0] !== expected) f(`canonical ${JSON.stringify(canonical)} ≠ ${expected}`);
+      if (canonical.length !== 1 || canonical[0] !== expected)
+        f(`canonical ${JSON.stringify(canonical)} ≠ ${expected}`);
       if (one(html, 'property', 'og:url') !== expected) f(`og:url ≠ canonical`);
       if (!one(html, 'property', 'og:title')) f('no og:title');
       if (!one(html, 'property', 'og:description')) f('no og:description');
       if (!['website', 'article'].includes(one(html, 'property', 'og:type') ?? '')) f('og:type not website/article');
       if (!one(html, 'property', 'og:site_name')) f('no og:site_name');
       if (one(html, 'property', 'og:locale') !== 'vi_VN') f('og:locale not vi_VN');
-      if (/<meta name="robots" content="[^"]*noindex/.test(html) && !page.path.startsWith(urls.search())) f('noindex on a content page');
+      if (/<meta name="robots" content="[^"]*noindex/.test(html) && !page.path.startsWith(urls.search()))
+        f('noindex on a content page');
     }
     expect(pages.length).toBeGreaterThan(10);
     expect(failures).toEqual([]);
@@ -74,10 +83,15 @@ describe('robots.txt and sitemap dates', () => {
 
   it('each Q&A and explainer page carries its front-matter date as lastmod', () => {
     const parser = new XMLParser({ isArray: (n) => n === 'url' || n === 'sitemap' });
-    const maps = parser.parse(readFileSync(join(siteDist, 'sitemap-index.xml'), 'utf8')).sitemapindex.sitemap as { loc: string }[];
+    const maps = parser.parse(readFileSync(join(siteDist, 'sitemap-index.xml'), 'utf8')).sitemapindex.sitemap as {
+      loc: string;
+    }[];
     const lastmod = new Map<string, string>();
     for (const m of maps) {
-      const set = parser.parse(readFileSync(join(siteDist, new URL(m.loc).pathname), 'utf8')).urlset.url as { loc: string; lastmod?: string }[];
+      const set = parser.parse(readFileSync(join(siteDist, new URL(m.loc).pathname), 'utf8')).urlset.url as {
+        loc: string;
+        lastmod?: string;
+      }[];
       for (const u of set) if (u.lastmod) lastmod.set(new URL(u.loc).pathname, String(u.lastmod).slice(0, 10));
     }
     const entries = readDatedEntries(contentDir).filter((e) => e.collection !== 'audio');

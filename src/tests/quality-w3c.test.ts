@@ -2,7 +2,9 @@
  * html-validate does not (a script after </html>, say). Errors: 0. */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { relative } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteDist } from './helpers/paths';
 import { builtPages } from './helpers/site-pages';
@@ -23,7 +25,9 @@ function vnu(files: string[]): Promise<{ code: number; messages: VnuMessage[]; r
     let raw = '';
     child.stdout.on('data', (d) => (raw += d));
     child.stderr.on('data', (d) => (raw += d));
-    child.on('error', (e) => fail(new Error(`Java not found: install it with \`apt-get install -y default-jre-headless\` (${e.message})`)));
+    child.on('error', (e) =>
+      fail(new Error(`Java not found: install it with \`apt-get install -y default-jre-headless\` (${e.message})`)),
+    );
     child.on('close', (code) => {
       try {
         done({ code: code ?? 1, messages: (JSON.parse(raw) as { messages: VnuMessage[] }).messages, raw });
@@ -42,21 +46,27 @@ describe('W3C Nu HTML Checker', () => {
 
   it('finds no error on any built page', async () => {
     const r = await vnu(pages.map((p) => p.file));
-    const errors = r.messages.map((m) => `${relative(siteDist, new URL(m.url).pathname)}:${m.lastLine ?? '?'} ${m.message}`);
+    const errors = r.messages.map(
+      (m) => `${relative(siteDist, new URL(m.url).pathname)}:${m.lastLine ?? '?'} ${m.message}`,
+    );
     expect(errors).toEqual([]);
     expect(r.code, r.raw).toBe(0);
   });
 
   it('really reports an error (the checker is not a no-op)', async () => {
-    const page = pages.find((p) => p.path === '/')!;
-    const { writeFile, readFile, rm } = await import('node:fs/promises');
-    const broken = `${page.file}.broken.html`;
-    await writeFile(broken, (await readFile(page.file, 'utf8')).replace('</html>', '</html><script type="module">1</script>'));
+    // Outside the shared build, which other test files read at the same time.
+    const dir = await mkdtemp(join(tmpdir(), 'loa-ban-vnu-'));
+    const broken = join(dir, 'index.html');
+    const home = pages.find((p) => p.path === '/')!;
+    await writeFile(
+      broken,
+      (await readFile(home.file, 'utf8')).replace('</html>', '</html><script type="module">1</script>'),
+    );
     try {
       const r = await vnu([broken]);
       expect(r.messages.map((m) => m.message).join('\n')).toMatch(/Stray start tag .script./);
     } finally {
-      await rm(broken, { force: true });
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

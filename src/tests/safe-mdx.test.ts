@@ -27,7 +27,8 @@ async function outDir(): Promise<string> {
 
 async function firstFile(dir: string, ext: string): Promise<string> {
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith(ext) && !entry.name.startsWith('_')) return join(entry.parentPath, entry.name);
+    if (entry.isFile() && entry.name.endsWith(ext) && !entry.name.startsWith('_'))
+      return join(entry.parentPath, entry.name);
   }
   throw new Error(`no ${ext} file under ${dir}`);
 }
@@ -38,7 +39,15 @@ describe('safe content in astro build', () => {
     dirs.push(content);
     const file = await firstFile(join(content, 'explainers'), '.mdx');
     const name = file.slice(content.length + 1);
-    const line = await inject(file, ["import Evil from '../../src/evil.astro'", '', '<script>alert(1)</script>', '', 'Hai cộng hai là {2 + 2}.', '', '<Evil />']);
+    const line = await inject(file, [
+      "import Evil from '../../src/evil.astro'",
+      '',
+      '<script>alert(1)</script>',
+      '',
+      'Hai cộng hai là {2 + 2}.',
+      '',
+      '<Evil />',
+    ]);
     const result = await build({ outDir: await outDir(), contentDir: content });
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(`content/${name}:${line}: không được dùng "import"`);
@@ -52,7 +61,11 @@ describe('safe content in astro build', () => {
     dirs.push(content);
     const file = await firstFile(join(content, 'qa'), '.md');
     const name = file.slice(content.length + 1);
-    const line = await inject(file, ['<iframe src="https://example.org/"></iframe>', '', '<p onclick="alert(1)">Bấm</p>']);
+    const line = await inject(file, [
+      '<iframe src="https://example.org/"></iframe>',
+      '',
+      '<p onclick="alert(1)">Bấm</p>',
+    ]);
     const result = await build({ outDir: await outDir(), contentDir: content });
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(`content/${name}:${line}: không được chèn thẻ <iframe>`);

@@ -46,8 +46,14 @@ beforeAll(async () => {
     if (topic.isDirectory()) await cp(join(fixtures, topic.name), join(content, 'qa', topic.name), { recursive: true });
   }
   const extra = join(content, 'qa', 'phong-chong-dich-benh-gia-suc');
-  await writeFile(join(extra, 'kiem-thu-hai-duong.md'), qa('Câu hỏi kiểm thử về Hải Dương', 'Trang kiểm thử nói về Hải Dương và gia cầm.', 9901));
-  await writeFile(join(extra, 'kiem-thu-duong-lang.md'), qa('Câu hỏi kiểm thử về đường làng', 'Trang kiểm thử nói về đường làng và gia cầm.', 9902));
+  await writeFile(
+    join(extra, 'kiem-thu-hai-duong.md'),
+    qa('Câu hỏi kiểm thử về Hải Dương', 'Trang kiểm thử nói về Hải Dương và gia cầm.', 9901),
+  );
+  await writeFile(
+    join(extra, 'kiem-thu-duong-lang.md'),
+    qa('Câu hỏi kiểm thử về đường làng', 'Trang kiểm thử nói về đường làng và gia cầm.', 9902),
+  );
   // Inside the project on purpose: Astro puts its prerender chunks in <outDir>/.prerender only when outDir is under
   // the working directory, and otherwise in the shared ./.astro/.prerender, where parallel builds clobber each other.
   outDir = join(root, 'node_modules/.cache/loa-ban', `search-fixtures-${process.pid}-${Date.now()}`, 'dist');

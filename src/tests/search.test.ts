@@ -13,7 +13,6 @@ const site = siteInBrowser();
 let context: BrowserContext;
 let page: Page;
 
-
 async function freshPage() {
   await context?.close();
   // The site's service worker must not answer for the network in these tests.
@@ -26,7 +25,10 @@ async function freshPage() {
 async function pageText(href: string): Promise<string> {
   const html = await readFile(join(siteDist, href, 'index.html'), 'utf8');
   const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-  return main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').toLowerCase();
+  return main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 describe('typed the way residents type', () => {
@@ -113,7 +115,11 @@ describe('results', () => {
     await settled(page);
     expect(await page.locator('#search-results li').count()).toBe(Math.min(10, total));
     // Focus moves to the first new result.
-    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#search-results li')[5])).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('li') === document.querySelectorAll('#search-results li')[5],
+      ),
+    ).toBe(true);
   });
 });
 
@@ -190,7 +196,9 @@ describe('the search page', () => {
   it('passes axe (WCAG 2.2 AA) with results, Khmer-free excerpts and the "more" button shown', async () => {
     await openSearch(page, site.server.url, { q: 'dan toc' });
     expect(await page.isVisible('#search-more')).toBe(true);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   });
 
@@ -247,7 +255,12 @@ describe('on a bad connection', () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     // About a 2G link: 250 kbit/s down, 300 ms round trip.
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 31_000, uploadThroughput: 15_000 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 300,
+      downloadThroughput: 31_000,
+      uploadThroughput: 15_000,
+    });
     await page.goto(`${site.server.url}/tim-kiem/?q=dan+toc`);
     await page.waitForSelector('#search-progress:not([hidden])', { timeout: 10_000 });
     expect(await page.textContent('#search-status')).toContain('Đang tải');
@@ -269,7 +282,10 @@ describe('other pages', () => {
       await page.focus('#site-q');
       await page.waitForTimeout(200);
       page.removeAllListeners('request');
-      expect(requested.filter((p) => p.startsWith('/pagefind/')), path).toEqual([]);
+      expect(
+        requested.filter((p) => p.startsWith('/pagefind/')),
+        path,
+      ).toEqual([]);
     }
   });
 });

@@ -11,7 +11,8 @@ const ids = (folder: string, ext: RegExp) =>
     .filter((f) => ext.test(f) && !f.split('/').at(-1)!.startsWith('_'))
     .map((f) => f.replace(ext, ''));
 const page = (path: string) => readFileSync(join(siteDist, path, 'index.html'), 'utf8');
-const field = (file: string, name: string) => new RegExp(`^${name}:\\s*"?([^"\\n]+)"?`, 'm').exec(readFileSync(file, 'utf8'))?.[1];
+const field = (file: string, name: string) =>
+  new RegExp(`^${name}:\\s*"?([^"\\n]+)"?`, 'm').exec(readFileSync(file, 'utf8'))?.[1];
 
 const allHtml = readdirSync(siteDist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 
@@ -57,7 +58,17 @@ describe('every entry has its page', () => {
   });
 
   it('the core pages exist', () => {
-    for (const path of ['/', '/chu-de/', '/hoi-dap/', '/chinh-sach/', '/van-ban/', '/ngon-ngu/', '/lien-he/', '/tim-kiem/', '/ngoai-tuyen/']) {
+    for (const path of [
+      '/',
+      '/chu-de/',
+      '/hoi-dap/',
+      '/chinh-sach/',
+      '/van-ban/',
+      '/ngon-ngu/',
+      '/lien-he/',
+      '/tim-kiem/',
+      '/ngoai-tuyen/',
+    ]) {
       expect(page(path), path).toContain('</html>');
     }
     expect(readFileSync(join(siteDist, '404.html'), 'utf8')).toContain('Không tìm thấy trang');
@@ -77,7 +88,9 @@ describe('sharing', () => {
 
 describe('languages are marked', () => {
   it('every page is Vietnamese at the root', () => {
-    const wrong = allHtml.filter((f) => !readFileSync(join(siteDist, f), 'utf8').startsWith('<!DOCTYPE html><html lang="vi"'));
+    const wrong = allHtml.filter(
+      (f) => !readFileSync(join(siteDist, f), 'utf8').startsWith('<!DOCTYPE html><html lang="vi"'),
+    );
     expect(wrong).toEqual([]);
   });
 

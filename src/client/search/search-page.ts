@@ -188,7 +188,10 @@ async function guarded(run: number, task: () => Promise<void>) {
 async function search(raw: string, filters: Partial<Record<FilterName, string>>) {
   const run = ++current;
   const query = searchQuery(raw);
-  terms = raw.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  terms = raw
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
   moreButton.hidden = true;
   pending = [];
   if (!query && Object.keys(filters).length === 0) {

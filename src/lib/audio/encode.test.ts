@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { decodeMp3 } from './decode.ts';
-import { dataSaverCopy, encodeMp3, encoderScale, limit, lowpass, normalisingGain, resample, speechRate, toInt16, toMono } from './encode.ts';
+import {
+  dataSaverCopy,
+  encodeMp3,
+  encoderScale,
+  limit,
+  lowpass,
+  normalisingGain,
+  resample,
+  speechRate,
+  toInt16,
+  toMono,
+} from './encode.ts';
 import { integratedLoudness } from './loudness.ts';
 import { readMetadata } from './metadata.ts';
 import { sine } from './wav.ts';
@@ -98,7 +109,11 @@ describe('data-saver copy', () => {
 
   it('is mono, 32 kbit/s, about -16 LUFS, and decodes', async () => {
     const stereo = sine({ frequency: 300, amplitude: 0.05, seconds: 6, sampleRate: 44100, channels: 2 });
-    const original = encodeMp3(stereo.channels.map((c) => toInt16(c)), 44100, 128);
+    const original = encodeMp3(
+      stereo.channels.map((c) => toInt16(c)),
+      44100,
+      128,
+    );
     const decoded = await decodeMp3(original, 2);
     const copy = await dataSaverCopy(decoded.channels, decoded.sampleRate);
     const m = await readMetadata(copy.mp3);

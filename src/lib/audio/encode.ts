@@ -12,14 +12,18 @@ export const DATA_SAVER = { kbps: 32, lufs: -16, ceiling: -2, bandwidth: 5500 } 
 /** 4th-order Butterworth low-pass (two RBJ biquads), in place. */
 export function lowpass(x: Float32Array, sampleRate: number, cutoff: number): Float32Array {
   if (cutoff >= sampleRate / 2) return x;
-  for (const q of [0.5411961, 1.3065630]) {
+  for (const q of [0.5411961, 1.306563]) {
     const w = (2 * Math.PI * cutoff) / sampleRate;
     const alpha = Math.sin(w) / (2 * q);
     const cos = Math.cos(w);
     const a0 = 1 + alpha;
-    const b0 = (1 - cos) / 2 / a0, b1 = (1 - cos) / a0, b2 = b0;
-    const a1 = (-2 * cos) / a0, a2 = (1 - alpha) / a0;
-    let s1 = 0, s2 = 0;
+    const b0 = (1 - cos) / 2 / a0,
+      b1 = (1 - cos) / a0,
+      b2 = b0;
+    const a1 = (-2 * cos) / a0,
+      a2 = (1 - alpha) / a0;
+    let s1 = 0,
+      s2 = 0;
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       const y = b0 * v + s1;
@@ -135,7 +139,9 @@ export function limit(x: Float32Array, sampleRate: number, ceiling: number): Flo
   const deque = new Int32Array(n + look + 1);
   const needs = new Float32Array(n);
   for (let i = 0; i < n; i++) needs[i] = need(i);
-  let head = 0, tail = 0, prev = 1;
+  let head = 0,
+    tail = 0,
+    prev = 1;
   for (let j = 0; j < n + look; j++) {
     if (j < n) {
       while (tail > head && needs[deque[tail - 1]!]! >= needs[j]!) tail--;

@@ -4,7 +4,10 @@ import { formatBytes, formatDuration } from '../format.ts';
 /** 12.345 → "12,3"; -Infinity/null → "–". */
 export function decimal(x: number | null, digits = 1): string {
   if (x === null || !Number.isFinite(x)) return '–';
-  return x.toFixed(digits).replace('.', ',').replace(/^-(0,0+)$/, '$1');
+  return x
+    .toFixed(digits)
+    .replace('.', ',')
+    .replace(/^-(0,0+)$/, '$1');
 }
 
 /** "2:31 · 0,6 MB": what a resident weighs before pressing download. */

@@ -46,7 +46,10 @@ function stepEnergies(channel: Float32Array, sampleRate: number, step: number): 
   const steps = Math.floor(channel.length / step);
   const out = new Float64Array(steps);
   // Direct form II transposed, two stages inlined: this loop runs over every sample of an hour of audio.
-  let s1 = 0, s2 = 0, h1 = 0, h2 = 0;
+  let s1 = 0,
+    s2 = 0,
+    h1 = 0,
+    h2 = 0;
   for (let n = 0, i = 0; i < steps; i++) {
     let sum = 0;
     for (const stop = n + step; n < stop; n++) {
@@ -93,7 +96,8 @@ function oversamplingPhases(factor: number, tapsPerPhase: number): Float64Array[
   const centre = (length - 1) / 2;
   const beta = 7;
   const bessel = (x: number) => {
-    let sum = 1, term = 1;
+    let sum = 1,
+      term = 1;
     for (let k = 1; k < 30; k++) {
       term *= (x / (2 * k)) ** 2;
       sum += term;
@@ -146,7 +150,9 @@ export interface LoudnessReport {
 export function loudnessProblems(report: LoudnessReport): string[] {
   const problems: string[] = [];
   if (report.truePeak > BROADCAST_MAX_TRUE_PEAK) {
-    problems.push(`đỉnh thực ${report.truePeak.toFixed(1)} dBTP, vượt mức tối đa ${BROADCAST_MAX_TRUE_PEAK} dBTP (EBU R128)`);
+    problems.push(
+      `đỉnh thực ${report.truePeak.toFixed(1)} dBTP, vượt mức tối đa ${BROADCAST_MAX_TRUE_PEAK} dBTP (EBU R128)`,
+    );
   }
   const off = report.integrated - BROADCAST_TARGET_LUFS;
   if (!Number.isFinite(report.integrated) || Math.abs(off) > 3) {

@@ -25,7 +25,11 @@ export async function readMetadata(bytes: Uint8Array): Promise<AudioMetadata> {
   const scan = scanMp3(bytes);
   let format;
   try {
-    ({ format } = await parseBuffer(bytes, { mimeType: 'audio/mpeg', size: bytes.length }, { duration: true, skipCovers: true }));
+    ({ format } = await parseBuffer(
+      bytes,
+      { mimeType: 'audio/mpeg', size: bytes.length },
+      { duration: true, skipCovers: true },
+    ));
   } catch (error) {
     throw new Mp3FormatError(`không đọc được thông tin MP3 (${(error as Error).message})`);
   }
@@ -33,7 +37,9 @@ export async function readMetadata(bytes: Uint8Array): Promise<AudioMetadata> {
     throw new Mp3FormatError('không đọc được thời lượng, tần số lấy mẫu hoặc số kênh');
   }
   if (format.sampleRate !== scan.sampleRate) {
-    throw new Mp3FormatError(`thông tin mâu thuẫn: tần số ${format.sampleRate} Hz nhưng các khung ghi ${scan.sampleRate} Hz`);
+    throw new Mp3FormatError(
+      `thông tin mâu thuẫn: tần số ${format.sampleRate} Hz nhưng các khung ghi ${scan.sampleRate} Hz`,
+    );
   }
   return {
     duration: (scan.frames * scan.samplesPerFrame) / scan.sampleRate,

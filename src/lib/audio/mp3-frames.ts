@@ -25,7 +25,11 @@ export class Mp3FormatError extends Error {
 
 const BITRATES_V1_L3 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
 const BITRATES_V2_L3 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
-const RATES: Record<string, number[]> = { '1': [44100, 48000, 32000], '2': [22050, 24000, 16000], '2.5': [11025, 12000, 8000] };
+const RATES: Record<string, number[]> = {
+  '1': [44100, 48000, 32000],
+  '2': [22050, 24000, 16000],
+  '2.5': [11025, 12000, 8000],
+};
 
 interface Header {
   version: 1 | 2 | 2.5;
@@ -48,7 +52,7 @@ export function parseHeader(b: Uint8Array, o: number): Header | undefined {
   const version = v === 3 ? 1 : v === 2 ? 2 : 2.5;
   const layer = 4 - l;
   const padding = (b[o + 2]! >> 1) & 1;
-  const channels = (b[o + 3]! >> 6) === 3 ? 1 : 2;
+  const channels = b[o + 3]! >> 6 === 3 ? 1 : 2;
   const sampleRate = RATES[String(version)]![si]!;
   if (layer !== 3) {
     // Layer I/II: only the length matters, so the caller can name the codec.
@@ -124,14 +128,18 @@ function resync(b: Uint8Array, o: number, end: number): number | undefined {
 export function scanMp3(bytes: Uint8Array): Mp3Scan {
   if (bytes.length === 0) throw new Mp3FormatError('tệp rỗng (0 byte)');
   const other = sniffOtherFormat(bytes);
-  if (other) throw new Mp3FormatError(`tệp này là ${other}, không phải MP3 (chỉ đổi đuôi thành .mp3 thì không đổi được định dạng; cần xuất lại tệp dạng MP3)`);
+  if (other)
+    throw new Mp3FormatError(
+      `tệp này là ${other}, không phải MP3 (chỉ đổi đuôi thành .mp3 thì không đổi được định dạng; cần xuất lại tệp dạng MP3)`,
+    );
   const start = id3v2Size(bytes);
   if (start > bytes.length) throw new Mp3FormatError('tệp bị cắt cụt: thẻ ID3 dài hơn cả tệp');
   const end = bytes.length - trailingTagSize(bytes);
   const first = resync(bytes, start, end);
   if (first === undefined) {
     const h = parseHeader(bytes, start);
-    if (h && h.layer !== 3) throw new Mp3FormatError(`tệp là MPEG Layer ${h.layer === 2 ? 'II (MP2)' : 'I'}, không phải MP3 (Layer III)`);
+    if (h && h.layer !== 3)
+      throw new Mp3FormatError(`tệp là MPEG Layer ${h.layer === 2 ? 'II (MP2)' : 'I'}, không phải MP3 (Layer III)`);
     throw new Mp3FormatError('không tìm thấy khung âm thanh MP3 nào: tệp hỏng hoặc không phải MP3');
   }
   const head = parseHeader(bytes, first)!;
@@ -143,7 +151,9 @@ export function scanMp3(bytes: Uint8Array): Mp3Scan {
     const h = parseHeader(bytes, o);
     if (h && h.layer === 3 && h.sampleRate === head.sampleRate) {
       if (o + h.length > end) {
-        throw new Mp3FormatError(`tệp bị cắt cụt: khung thứ ${frames + 1} thiếu ${o + h.length - end} byte ở cuối tệp (tải lên chưa xong?)`);
+        throw new Mp3FormatError(
+          `tệp bị cắt cụt: khung thứ ${frames + 1} thiếu ${o + h.length - end} byte ở cuối tệp (tải lên chưa xong?)`,
+        );
       }
       frames++;
       audioBytes += h.length;

@@ -8,6 +8,8 @@ describe('names', () => {
     expect(slugify("Tiếng H'Mông")).toBe('tieng-h-mong');
   });
   it('names a download by topic, number and language', () => {
-    expect(recordingBaseName({ topic: 'dieu-tra-53-dan-toc', order: 3, languageSlug: 'tieng-viet' })).toBe('dieu-tra-53-dan-toc-03-tieng-viet');
+    expect(recordingBaseName({ topic: 'dieu-tra-53-dan-toc', order: 3, languageSlug: 'tieng-viet' })).toBe(
+      'dieu-tra-53-dan-toc-03-tieng-viet',
+    );
   });
 });

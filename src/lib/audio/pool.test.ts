@@ -12,7 +12,11 @@ describe('processMany', () => {
   it('processes files on worker threads, keeps order, reports bad files alone, then answers from the cache', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'loa-ban-pool-'));
     dirs.push(dir);
-    const files = [toneMp3({ seconds: 2, frequency: 300 }), new Uint8Array([1, 2, 3]), toneMp3({ seconds: 3, frequency: 500 })];
+    const files = [
+      toneMp3({ seconds: 2, frequency: 300 }),
+      new Uint8Array([1, 2, 3]),
+      toneMp3({ seconds: 3, frequency: 500 }),
+    ];
     const workerFile = new URL('./worker.ts', import.meta.url);
     const cold = await processMany(files, dir, { workerFile, threads: 2 });
     expect(cold.map((o) => o.ok)).toEqual([true, false, true]);

@@ -17,10 +17,15 @@ export async function processMany(
   options: { workerFile?: string | URL; threads?: number } = {},
 ): Promise<Outcome[]> {
   const settle = (p: Promise<ProcessedAudio>): Promise<Outcome> =>
-    p.then((value) => ({ ok: true as const, value }), (error: Error) => ({ ok: false as const, error }));
+    p.then(
+      (value) => ({ ok: true as const, value }),
+      (error: Error) => ({ ok: false as const, error }),
+    );
   // A cheap first pass: cache hits never need a worker.
   const hits = await Promise.all(inputs.map((bytes) => fromCache(bytes, cacheDir)));
-  const first: Outcome[] = hits.map((value) => (value ? { ok: true, value } : { ok: false, error: new Error('not processed') }));
+  const first: Outcome[] = hits.map((value) =>
+    value ? { ok: true, value } : { ok: false, error: new Error('not processed') },
+  );
   const misses = hits.flatMap((hit, i) => (hit ? [] : [i]));
   const threads = Math.min(options.threads ?? availableParallelism(), misses.length);
   const file = options.workerFile;
@@ -41,7 +46,11 @@ export async function processMany(
             worker.off('message', onMessage);
             worker.off('error', onError);
             if (m.result) done({ ok: true, value: m.result });
-            else done({ ok: false, error: m.name === 'Mp3FormatError' ? new Mp3FormatError(m.error!) : new Error(m.error) });
+            else
+              done({
+                ok: false,
+                error: m.name === 'Mp3FormatError' ? new Mp3FormatError(m.error!) : new Error(m.error),
+              });
           };
           const onError = (error: Error) => done({ ok: false, error });
           worker.on('message', onMessage);

@@ -11,9 +11,15 @@ export function spokenText(markdown: string): string {
       // List items become sentences, so the voice pauses between them.
       .replace(/^[ \t]*[-*][ \t]+(.*?)[.;:]?$/gm, '$1.')
       // Date ranges: "15/6–15/7/2024" → "15 tháng 6 đến 15 tháng 7 năm 2024".
-      .replace(/(\d{1,2})\/(\d{1,2})\s*[–-]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/g, (_, d1, m1, d2, m2, y) => `${n(d1)} tháng ${n(m1)} đến ${n(d2)} tháng ${n(m2)} năm ${y}`)
+      .replace(
+        /(\d{1,2})\/(\d{1,2})\s*[–-]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/g,
+        (_, d1, m1, d2, m2, y) => `${n(d1)} tháng ${n(m1)} đến ${n(d2)} tháng ${n(m2)} năm ${y}`,
+      )
       // "ngày 01/7/2024" → "ngày 1 tháng 7 năm 2024"; a bare date gets "ngày".
-      .replace(/(ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/g, (_, day, d, m, y) => `${day ?? 'ngày '}${n(d)} tháng ${n(m)} năm ${y}`)
+      .replace(
+        /(ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/g,
+        (_, day, d, m, y) => `${day ?? 'ngày '}${n(d)} tháng ${n(m)} năm ${y}`,
+      )
       // "tháng 6/2024" → "tháng 6 năm 2024".
       .replace(/tháng\s+(\d{1,2})\/(\d{4})/g, (_, m, y) => `tháng ${n(m)} năm ${y}`)
       // Document symbols: "số 628/QĐ-TCTK" → "số 628" (the issuer is named in the same sentence).

@@ -10,7 +10,10 @@ export function parseWav(b: Uint8Array): Pcm {
   const tag = (o: number) => String.fromCharCode(b[o]!, b[o + 1]!, b[o + 2]!, b[o + 3]!);
   if (tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new Error('not a WAV file');
   let o = 12;
-  let format = 0, count = 0, rate = 0, bits = 0;
+  let format = 0,
+    count = 0,
+    rate = 0,
+    bits = 0;
   while (o + 8 <= b.length) {
     const id = tag(o);
     // espeak-ng writing to a pipe leaves chunk sizes at 0x7fffffff: clamp to the bytes present.
@@ -28,7 +31,11 @@ export function parseWav(b: Uint8Array): Pcm {
         for (let c = 0; c < count; c++) {
           const p = o + 8 + (i * count + c) * bytesPer;
           channels[c]![i] =
-            format === 3 ? view.getFloat32(p, true) : bits === 16 ? view.getInt16(p, true) / 32768 : (b[p]! - 128) / 128;
+            format === 3
+              ? view.getFloat32(p, true)
+              : bits === 16
+                ? view.getInt16(p, true) / 32768
+                : (b[p]! - 128) / 128;
         }
       }
       return { channels, sampleRate: rate };
@@ -69,7 +76,13 @@ export function writeWav(pcm: Pcm): Uint8Array {
 }
 
 /** A sine tone, for tests and benchmarks: `amplitude` is the peak (1 = full scale). */
-export function sine(options: { frequency: number; amplitude: number; seconds: number; sampleRate: number; channels?: number }): Pcm {
+export function sine(options: {
+  frequency: number;
+  amplitude: number;
+  seconds: number;
+  sampleRate: number;
+  channels?: number;
+}): Pcm {
   const n = Math.round(options.seconds * options.sampleRate);
   const x = new Float32Array(n);
   const w = (2 * Math.PI * options.frequency) / options.sampleRate;

@@ -3,7 +3,9 @@ import { filtersFromParams, searchHref } from './filters';
 
 describe('filters in the URL', () => {
   it('reads filters, ignoring empty ones', () => {
-    expect(filtersFromParams(new URLSearchParams('q=x&loai=h%E1%BB%8Fi+%C4%91%C3%A1p&chu-de=&ngon-ngu=Ti%E1%BA%BFng+Khmer'))).toEqual({
+    expect(
+      filtersFromParams(new URLSearchParams('q=x&loai=h%E1%BB%8Fi+%C4%91%C3%A1p&chu-de=&ngon-ngu=Ti%E1%BA%BFng+Khmer')),
+    ).toEqual({
       type: 'hỏi đáp',
       language: 'Tiếng Khmer',
     });

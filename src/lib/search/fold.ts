@@ -3,7 +3,7 @@
  * and the Latin scripts of Ê Đê, Gia Rai and Ba Na add "ƀ". Pure: used by the build (index side) and the browser. */
 
 /** Stroke letters and the plain letter residents type for them. */
-const STROKES: Record<string, string> = { 'đ': 'd', 'Đ': 'D', 'ƀ': 'b', 'Ƀ': 'B' };
+const STROKES: Record<string, string> = { đ: 'd', Đ: 'D', ƀ: 'b', Ƀ: 'B' };
 const STROKE = /[đĐƀɃ]/;
 const STROKE_G = /[đĐƀɃ]/g;
 /** A run of letters, marks and digits: one word for Pagefind. */

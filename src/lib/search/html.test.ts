@@ -8,7 +8,8 @@ describe('rewriteText', () => {
     expect(rewriteText('<p class="x">ab <a href="/y">cd</a></p>', up)).toBe('<p class="x">AB <a href="/y">CD</a></p>');
   });
   it('leaves scripts, styles and Pagefind filter/meta values alone', () => {
-    const html = '<main data-pagefind-body><style>a{}</style><div hidden data-pagefind-ignore><span data-pagefind-filter="type">hỏi đáp</span></div><p>x</p><script>let a="b"</script></main>';
+    const html =
+      '<main data-pagefind-body><style>a{}</style><div hidden data-pagefind-ignore><span data-pagefind-filter="type">hỏi đáp</span></div><p>x</p><script>let a="b"</script></main>';
     expect(rewriteText(html, up)).toBe(html.replace('<p>x</p>', '<p>X</p>'));
   });
   it('tracks nesting of the kept element', () => {
@@ -16,7 +17,9 @@ describe('rewriteText', () => {
     expect(rewriteText(html, up)).toBe('<div data-pagefind-meta="a"><div>in</div>still</div>OUT');
   });
   it('treats void and self-closing elements as having no content', () => {
-    expect(rewriteText('<img data-pagefind-meta="image[src]" src="a.png">text<br/>more', up)).toBe('<img data-pagefind-meta="image[src]" src="a.png">TEXT<br/>MORE');
+    expect(rewriteText('<img data-pagefind-meta="image[src]" src="a.png">text<br/>more', up)).toBe(
+      '<img data-pagefind-meta="image[src]" src="a.png">TEXT<br/>MORE',
+    );
   });
   it('keeps comments and attributes with ">" inside quotes', () => {
     expect(rewriteText('<!-- c --><a title="a>b">t</a>', up)).toBe('<!-- c --><a title="a>b">T</a>');

@@ -3,7 +3,21 @@
  * not prose (scripts, styles) or whose text is a Pagefind filter or metadata value, which must stay as written. Pure. */
 
 const TOKEN_G = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 const RAW = new Set(['script', 'style', 'template', 'textarea', 'svg', 'math']);
 const KEEP_ATTR = /\sdata-pagefind-(?:filter|meta|sort)\b/;
 

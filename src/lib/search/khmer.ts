@@ -64,14 +64,18 @@ export function encodeKhmerText(text: string): string {
 
 /** Query side: Khmer words as tokens, separated by spaces, without GLUE (so they match glued and free tokens). */
 export function encodeKhmerQuery(text: string): string {
-  return text.replace(KHMER_RUN_G, (run) => ` ${run.split('\u200B').flatMap(segmentKhmer).map(encodeKhmerWord).join(' ')} `);
+  return text.replace(
+    KHMER_RUN_G,
+    (run) => ` ${run.split('\u200B').flatMap(segmentKhmer).map(encodeKhmerWord).join(' ')} `,
+  );
 }
 
 /** Display side: tokens back to Khmer, with the original spacing. */
 export function decodeKhmer(text: string): string {
   return text.replace(TOKEN_G, (_token, digits: string, glue: string, space: string) => {
     let word = '';
-    for (let i = 0; i < digits.length; i += 2) word += String.fromCodePoint(BASE + parseInt(digits.slice(i, i + 2), 32));
+    for (let i = 0; i < digits.length; i += 2)
+      word += String.fromCodePoint(BASE + parseInt(digits.slice(i, i + 2), 32));
     return word + (glue ? '' : space);
   });
 }

@@ -53,11 +53,17 @@ describe('rss', () => {
 
 describe('m3u and manifests', () => {
   it('writes an extended M3U', () => {
-    expect(m3u([{ title: 'Một\nhai', url: 'https://x/a.mp3', duration: 61.6 }])).toBe('#EXTM3U\r\n#EXTINF:62,Một hai\r\nhttps://x/a.mp3\r\n');
+    expect(m3u([{ title: 'Một\nhai', url: 'https://x/a.mp3', duration: 61.6 }])).toBe(
+      '#EXTM3U\r\n#EXTINF:62,Một hai\r\nhttps://x/a.mp3\r\n',
+    );
   });
   it('quotes CSV cells that need it and starts with a BOM', () => {
-    const csv = manifestCsv([{ file: 'a.mp3', language: 'vi', topic: 't', title: 'Ai, khi "nào"', duration: 1.5, bytes: 10, sha256: 'ab' }]);
-    expect(csv).toBe('\uFEFFfile,language,topic,title,duration,bytes,sha256\r\na.mp3,vi,t,"Ai, khi ""nào""",1.5,10,ab\r\n');
+    const csv = manifestCsv([
+      { file: 'a.mp3', language: 'vi', topic: 't', title: 'Ai, khi "nào"', duration: 1.5, bytes: 10, sha256: 'ab' },
+    ]);
+    expect(csv).toBe(
+      '\uFEFFfile,language,topic,title,duration,bytes,sha256\r\na.mp3,vi,t,"Ai, khi ""nào""",1.5,10,ab\r\n',
+    );
   });
   it('writes JSON with the algorithm named', () => {
     const json = JSON.parse(manifestJson({ title: 't', language: 'vi', site: 's' }, []));

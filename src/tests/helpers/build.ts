@@ -53,24 +53,36 @@ function alive(pid: number): boolean {
 const stripAnsi = (text: string) => stripVTControlCharacters(text);
 
 /** Runs `astro build` in a child process, optionally on another content folder, into `outDir`. */
-export function build(options: { outDir: string; contentDir?: string; env?: Record<string, string> }): Promise<BuildResult> {
+export function build(options: {
+  outDir: string;
+  contentDir?: string;
+  env?: Record<string, string>;
+}): Promise<BuildResult> {
   // Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL…) into process.env, and Astro reads it: the child build
   // gets the environment a person's shell would give it.
   const viteKeys = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !viteKeys.has(k)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !viteKeys.has(k)),
+  );
   const env: Record<string, string | undefined> = { ...inherited, LOA_BAN_OUT: options.outDir, ...options.env };
   if (options.contentDir) env['LOA_BAN_CONTENT'] = options.contentDir;
   // Each build keeps its own content cache so parallel builds never share a data store.
   env['LOA_BAN_CACHE'] = `${resolve(options.outDir)}-cache`;
-  return withBuildLock(() => new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, env });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', fail);
-    // Astro colours its messages on CI; tests read the words.
-    child.on('close', (code) => done({ code: code ?? 1, output: stripAnsi(output), outDir: options.outDir }));
-  }));
+  return withBuildLock(
+    () =>
+      new Promise((done, fail) => {
+        const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+          cwd: root,
+          env,
+        });
+        let output = '';
+        child.stdout.on('data', (d) => (output += d));
+        child.stderr.on('data', (d) => (output += d));
+        child.on('error', fail);
+        // Astro colours its messages on CI; tests read the words.
+        child.on('close', (code) => done({ code: code ?? 1, output: stripAnsi(output), outDir: options.outDir }));
+      }),
+  );
 }
 
 /** A throwaway copy of the real content folder for a test to break, inside the project so that the MDX modules

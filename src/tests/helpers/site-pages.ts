@@ -20,7 +20,10 @@ export function builtFiles(dist: string): string[] {
 export function builtPages(dist: string): BuiltPage[] {
   return builtFiles(dist)
     .filter((f) => f.endsWith('.html'))
-    .map((f) => ({ path: f === 'index.html' ? '/' : f.endsWith('/index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`, file: join(dist, f) }));
+    .map((f) => ({
+      path: f === 'index.html' ? '/' : f.endsWith('/index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`,
+      file: join(dist, f),
+    }));
 }
 
 /** A page's type: its first URL segment and its depth, e.g. `/hoi-dap/a/b/` → `hoi-dap/3`, `/` → `home`. Generic on

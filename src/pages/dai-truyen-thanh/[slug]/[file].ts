@@ -27,12 +27,20 @@ export const GET: APIRoute = async ({ props, site }) => {
   const url = site!;
   switch (kind) {
     case 'feed':
-      return new Response(await languageFeed(languageId, url), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+      return new Response(await languageFeed(languageId, url), {
+        headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+      });
     case 'playlist':
-      return new Response(await languagePlaylist(languageId, url), { headers: { 'content-type': 'audio/x-mpegurl; charset=utf-8' } });
+      return new Response(await languagePlaylist(languageId, url), {
+        headers: { 'content-type': 'audio/x-mpegurl; charset=utf-8' },
+      });
     case 'bundle':
-      return new Response((await languageBundle(languageId, url)) as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'application/zip' } });
+      return new Response((await languageBundle(languageId, url)) as Uint8Array<ArrayBuffer>, {
+        headers: { 'content-type': 'application/zip' },
+      });
     case 'transcripts':
-      return new Response(await languageTranscripts(languageId), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return new Response(await languageTranscripts(languageId), {
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
   }
 };
