@@ -27,10 +27,10 @@ export interface InboxConfig {
 
 export const DEFAULT_RETENTION_DAYS = 90;
 
-const positiveInt = (name: string, value: string | undefined, fallback: number): number => {
+const positiveInt = (name: string, value: string | undefined, fallback: number, min = 1): number => {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} phải là số nguyên dương, nhận được "${value}".`);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} phải là số nguyên dương, nhận được "${value}".`);
   return n;
 };
 
@@ -48,7 +48,8 @@ export function siteInbox(env: NodeJS.ProcessEnv = process.env): { enabled: bool
 export function inboxConfig(env: NodeJS.ProcessEnv = process.env): InboxConfig {
   return {
     host: env['LOA_BAN_INBOX_HOST'] || '127.0.0.1',
-    port: positiveInt('LOA_BAN_INBOX_PORT', env['LOA_BAN_INBOX_PORT'], 8787),
+    // 0 lets the system choose (tests); the service prints the address it got.
+    port: positiveInt('LOA_BAN_INBOX_PORT', env['LOA_BAN_INBOX_PORT'], 8787, 0),
     database: env['LOA_BAN_INBOX_DB'] || 'hop-thu.sqlite',
     retentionDays: siteInbox(env).retentionDays,
     trustedProxies: (env['LOA_BAN_INBOX_TRUSTED_PROXIES'] || '127.0.0.1,::1,::ffff:127.0.0.1')

@@ -106,7 +106,9 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
 
   /** A form's fields, URL-encoded (plain HTML) or multipart (the page's script, with a voice file). */
   async function form(req: IncomingMessage, allowMultipart: boolean): Promise<RawFields> {
-    const type = (req.headers['content-type'] ?? '').toLowerCase();
+    // The multipart boundary is case-sensitive: compare the media type in lower case, pass the header on as it came.
+    const header = req.headers['content-type'] ?? '';
+    const type = header.toLowerCase();
     if (type.startsWith('application/x-www-form-urlencoded')) {
       const raw = await body(req, LIMITS.formBytes);
       try {
@@ -121,7 +123,7 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
       const raw = await body(req, LIMITS.multipartBytes);
       let data: FormData;
       try {
-        data = await new Response(raw, { headers: { 'content-type': type } }).formData();
+        data = await new Response(raw, { headers: { 'content-type': header } }).formData();
       } catch {
         throw new HttpError(400, 'Nội dung gửi lên bị hỏng, không đọc được.');
       }
