@@ -11,7 +11,8 @@ const AUDIO = 'loa-ban-audio';
 const ASSETS = 'loa-ban-assets';
 const OFFLINE = '/ngoai-tuyen/';
 const TIMEOUT = 4000;
-// The residents' inbox, when the site is built with one: the build replaces this line with importScripts.
+// The residents' inbox part (sw-hop-thu.js) is imported here when the site is built with one; see
+// src/integrations/service-worker.ts.
 // __INBOX__
 
 self.addEventListener('install', (event) => {
