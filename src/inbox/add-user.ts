@@ -2,7 +2,8 @@
  * server, in the database LOA_BAN_INBOX_DB names. The password is read from standard input, never from the command
  * line (which other users can see in the process list):
  *
- *   sudo -u loa-ban env LOA_BAN_INBOX_DB=/var/lib/loa-ban/hop-thu.sqlite npm run inbox:user -- lan.nguyen
+ *   sudo -u loa-ban env PATH=/opt/loa-ban-node24/node_modules/.bin:$PATH \
+ *     LOA_BAN_INBOX_DB=/var/lib/loa-ban/hop-thu.sqlite npm run inbox:user -- lan.nguyen
  */
 import { createInterface } from 'node:readline/promises';
 import { hashPassword, passwordProblem } from './auth.ts';
