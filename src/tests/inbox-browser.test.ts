@@ -1,6 +1,7 @@
 /** The residents' inbox end to end in the system Chromium, against the real service (`node src/inbox/main.ts`) and a
  * real SQLite file, behind a loopback server that proxies /api/ and /bien-tap/hop-thu/ as nginx does. The site is the
  * test build, made with LOA_BAN_INBOX=1. */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_MICROPHONE, launch, launchPersistent } from '../../scripts/lib/browser';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
 import { INBOX_PREFIXES } from '../lib/urls';
-import { EDITOR, inboxService, query } from './helpers/inbox';
+import { EDITOR, gitCopy, inboxService, query } from './helpers/inbox';
 import { siteDist } from './helpers/paths';
 
-const inbox = inboxService();
+// Drafts go to a git working copy pushed to a stand-in git host; cookies without `Secure` over plain-HTTP loopback.
+let repo: ReturnType<typeof gitCopy>;
+const inbox = inboxService((dir) => {
+  repo = gitCopy(dir);
+  return { LOA_BAN_INBOX_GIT_DIR: repo.work, LOA_BAN_INBOX_GIT_PUSH: '1', LOA_BAN_INBOX_INSECURE_COOKIES: '1' };
+});
 let site: StaticServer;
 let browser: Browser;
 const QA = '/hoi-dap/dieu-tra-53-dan-toc/ai-duoc-dieu-tra/';
@@ -178,5 +184,62 @@ describe('a question by voice', () => {
     );
     expect(played).toBeGreaterThan(0.5);
     await context.close();
+  });
+});
+
+describe('done when', () => {
+  it('a question asked with no signal reaches the inbox when the signal returns, and an editor turns it into an answer', async () => {
+    // The resident, on a phone that has opened the site once.
+    const phone = await browser.newContext();
+    const resident = await controlled(phone, QA);
+    await phone.setOffline(true);
+    const question = 'Bản tôi chưa ai đến điều tra, tôi phải làm gì? Tôi là Vàng A Sử, số 0911 222 333.';
+    await resident.fill('#ask-q', question);
+    await resident.fill('#ask-name', 'Vàng A Sử');
+    await resident.fill('#ask-commune', 'Xã Tả Van');
+    await resident.fill('#ask-phone', '0911 222 333');
+    await resident.click('form[data-ask] button[type="submit"]');
+    await expect.poll(() => resident.locator('[data-ask-status]').textContent()).toContain('Chưa có sóng');
+    await phone.setOffline(false);
+    await expect
+      .poll(() => resident.locator('[data-ask-status]').textContent(), { timeout: 20_000 })
+      .toContain('Đã gửi');
+    const code = rows(question)[0]!.code;
+
+    // The editor finds it, makes a draft Q&A for the git host, and links the published answer.
+    const desk = await browser.newContext();
+    const editor = await desk.newPage();
+    await login(editor);
+    await editor.selectOption('#f-commune', 'Xã Tả Van');
+    await editor.click('form.filters button[type="submit"]');
+    const item = editor.locator(`article[data-code="${code}"]`);
+    expect(await item.textContent()).toContain('Vàng A Sử');
+    await item.locator('summary', { hasText: 'Tạo bản nháp' }).click();
+    await item.locator('textarea[name="question"]').fill('Bản chưa có ai đến điều tra thì người dân làm gì?');
+    await item.locator('form[action$="ban-nhap"] button').click();
+    await expect.poll(() => editor.locator('[role="status"]').textContent()).toContain('Đã tạo bản nháp');
+    const draft = join(repo.work, `content/qa/dieu-tra-53-dan-toc/_hop-thu-${code.toLowerCase()}.md`);
+    expect(existsSync(draft)).toBe(true);
+    expect(readFileSync(draft, 'utf8')).not.toMatch(/Vàng A Sử|0911/);
+    expect(repo.git(repo.host, 'log', '--format=%s', '-1')).toContain(code);
+    await editor.locator(`article[data-code="${code}"] summary`, { hasText: 'Đánh dấu đã trả lời' }).click();
+    await editor.fill(`article[data-code="${code}"] input[name="answer"]`, QA);
+    await editor.locator(`article[data-code="${code}"] form[action$="tra-loi"] button`).click();
+    await expect.poll(() => editor.locator('[role="status"]').textContent()).toContain('đã trả lời');
+
+    // The resident follows the status link and reaches the answer.
+    await resident.locator('[data-ask-status] a').click();
+    await expect.poll(() => resident.locator('main').textContent()).toContain('đã trả lời');
+    await resident.locator('main a', { hasText: 'Xem câu trả lời' }).click();
+    await resident.waitForURL(site.url + QA);
+    // The service worker left the service's pages alone: nothing under /api/ or /bien-tap/ was kept.
+    const kept = await resident.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+      return urls;
+    });
+    expect(kept.some((u) => u.includes('/hoi-dap/'))).toBe(true);
+    expect(kept.filter((u) => /\/(api|bien-tap)\//.test(u))).toEqual([]);
+    await Promise.all([phone.close(), desk.close()]);
   });
 });

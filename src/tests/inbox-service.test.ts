@@ -1,15 +1,13 @@
 /** The inbox service over HTTP, as started by `npm run inbox`, on a real SQLite file: bad input, the rate limit, the
  * editors' login (wrong password, lockout, CSRF, expired session), answering, CSV, drafts committed and pushed to a
  * git host, and a crash in the middle of a burst. */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { startInboxService } from '../../scripts/lib/inbox-service';
 import { inboxUrls } from '../lib/urls';
-import { addEditor, EDITOR, inboxService, query } from './helpers/inbox';
-import { root } from './helpers/paths';
+import { addEditor, EDITOR, gitCopy, inboxService, query } from './helpers/inbox';
 
 const inbox = inboxService();
 
@@ -330,28 +328,7 @@ describe('the editors’ inbox', () => {
 
 describe('drafts for the git host', () => {
   it('commits a `_` draft Q&A without the name or phone number, and pushes it', async () => {
-    const work = join(inbox.dir, 'git');
-    const host = join(inbox.dir, 'host.git');
-    mkdirSync(join(work, 'content/qa'), { recursive: true });
-    cpSync(join(root, 'content/topics'), join(work, 'content/topics'), { recursive: true });
-    cpSync(join(root, 'content/qa/dieu-tra-53-dan-toc'), join(work, 'content/qa/dieu-tra-53-dan-toc'), {
-      recursive: true,
-    });
-    const git = (cwd: string, ...args: string[]) =>
-      execFileSync(
-        'git',
-        ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'init.defaultBranch=main', ...args],
-        {
-          cwd,
-          encoding: 'utf8',
-        },
-      );
-    git(inbox.dir, 'init', '--quiet', '--bare', host);
-    git(work, 'init', '--quiet');
-    git(work, 'add', '.');
-    git(work, 'commit', '--quiet', '-m', 'nội dung');
-    git(work, 'remote', 'add', 'origin', host);
-    git(work, 'push', '--quiet', '-u', 'origin', 'main');
+    const { work, host, git } = gitCopy(inbox.dir);
 
     const drafting = await startInboxService({
       LOA_BAN_INBOX_DB: inbox.database,

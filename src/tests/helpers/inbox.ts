@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,34 @@ export function addEditor(database: string, user = EDITOR): Promise<string> {
   });
 }
 
+/** A git working copy holding the real topics and one topic's Q&A, pushed to a bare repository standing in for the
+ * git host. Returns both paths. */
+export function gitCopy(dir: string): { work: string; host: string; git: (cwd: string, ...args: string[]) => string } {
+  const work = join(dir, 'git');
+  const host = join(dir, 'host.git');
+  mkdirSync(join(work, 'content/qa'), { recursive: true });
+  cpSync(join(root, 'content/topics'), join(work, 'content/topics'), { recursive: true });
+  cpSync(join(root, 'content/qa/dieu-tra-53-dan-toc'), join(work, 'content/qa/dieu-tra-53-dan-toc'), {
+    recursive: true,
+  });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'init.defaultBranch=main', ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+      },
+    );
+  git(dir, 'init', '--quiet', '--bare', host);
+  git(work, 'init', '--quiet');
+  git(work, 'add', '.');
+  git(work, 'commit', '--quiet', '-m', 'nội dung');
+  git(work, 'remote', 'add', 'origin', host);
+  git(work, 'push', '--quiet', '-u', 'origin', 'main');
+  return { work, host, git };
+}
+
 /** Reads the service's real SQLite file (WAL lets a reader in while the service writes). */
 export function query<T = Record<string, unknown>>(database: string, sql: string, ...args: (string | number)[]): T[] {
   const db = new DatabaseSync(database, { readOnly: true });
@@ -34,8 +63,11 @@ export function query<T = Record<string, unknown>>(database: string, sql: string
   }
 }
 
-/** A fresh folder with the SQLite file, and the real service on it, for the tests of one file. `env` adds settings. */
-export function inboxService(env: Record<string, string> = {}): {
+/** A fresh folder with the SQLite file, and the real service on it, for the tests of one file. `setup` prepares the
+ * folder before the service starts and returns settings to add. */
+export function inboxService(
+  setup: (dir: string) => Promise<Record<string, string>> | Record<string, string> = () => ({}),
+): {
   readonly service: RunningInbox;
   readonly database: string;
   readonly dir: string;
@@ -43,13 +75,11 @@ export function inboxService(env: Record<string, string> = {}): {
 } {
   let dir = '';
   let service: RunningInbox | undefined;
-  const settings = () => ({
-    LOA_BAN_INBOX_DB: join(dir, 'hop-thu.sqlite'),
-    LOA_BAN_INBOX_INSECURE_COOKIES: '1',
-    ...env,
-  });
+  let env: Record<string, string> = {};
+  const settings = () => ({ LOA_BAN_INBOX_DB: join(dir, 'hop-thu.sqlite'), ...env });
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'loa-ban-inbox-'));
+    env = await setup(dir);
     service = await startInboxService(settings());
     await addEditor(join(dir, 'hop-thu.sqlite'));
   });
