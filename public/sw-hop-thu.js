@@ -2,6 +2,7 @@
 // deletes this file otherwise). It keeps the question form's scripts for offline use, so a resident who opened the
 // site once with signal can write a question with none, and sends the questions kept on the phone by Background Sync
 // (src/client/inbox/ask-outbox.ts writes the same IndexedDB store; pages also send on load, for other browsers).
+// @ts-expect-error: stamped at build (src/integrations/service-worker.ts) with the list of script URLs.
 const INBOX_ASSETS = __INBOX_ASSETS__;
 
 self.addEventListener('install', (event) => {

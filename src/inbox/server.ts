@@ -123,7 +123,7 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
       const raw = await body(req, LIMITS.multipartBytes);
       let data: FormData;
       try {
-        data = await new Response(raw, { headers: { 'content-type': header } }).formData();
+        data = await new Response(new Uint8Array(raw), { headers: { 'content-type': header } }).formData();
       } catch {
         throw new HttpError(400, 'Nội dung gửi lên bị hỏng, không đọc được.');
       }

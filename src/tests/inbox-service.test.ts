@@ -179,7 +179,7 @@ describe('residents’ submissions', () => {
 });
 
 /** A multipart body as the page's script sends it. */
-function multipart(fields: Record<string, string>, audio?: Uint8Array): FormData {
+function multipart(fields: Record<string, string>, audio?: Uint8Array<ArrayBuffer>): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   if (audio) data.append('audio', new Blob([audio], { type: 'audio/webm' }), 'cau-hoi');
