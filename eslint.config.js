@@ -26,5 +26,8 @@ export default tseslint.config(
   { files: ['src/client/**', 'src/**/*.astro'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['public/sw.js', 'public/sw-hop-thu.js'], languageOptions: { globals: { ...globals.serviceworker } } },
   // The inbox part runs in sw.js's scope (importScripts) and is stamped at build.
-  { files: ['public/sw-hop-thu.js'], languageOptions: { globals: { SHELL: 'readonly', __INBOX_ASSETS__: 'readonly' } } },
+  {
+    files: ['public/sw-hop-thu.js'],
+    languageOptions: { globals: { SHELL: 'readonly', __INBOX_ASSETS__: 'readonly' } },
+  },
 );
