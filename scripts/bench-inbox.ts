@@ -4,13 +4,15 @@
  * BENCH_CONCURRENCY at once (default 50), one in ten with a 100 KB voice file, from 400 simulated addresses
  * (X-Real-IP, believed from loopback as from nginx) so every request passes through the rate limiter without
  * tripping it. Stops after BENCH_SECONDS (default 120) whatever the count. Prints throughput, latency percentiles, the
- * service's peak memory and the database size. A benchmark: it prints, it asserts nothing.
+ * service's peak memory and the database size. BENCH_STORE=postgres runs the same load on a throwaway PostgreSQL
+ * (Debian's postgresql, on loopback) instead of SQLite. A benchmark: it prints, it asserts nothing.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startInboxService } from './lib/inbox-service.ts';
+import { postgresBin, startPostgres } from './lib/postgres.ts';
 
 const count = Number(process.env['BENCH_COUNT'] ?? 2000);
 const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? 50);
@@ -18,7 +20,11 @@ const seconds = Number(process.env['BENCH_SECONDS'] ?? 120);
 const addresses = 400;
 
 const dir = await mkdtemp(join(tmpdir(), 'loa-ban-bench-inbox-'));
-const database = join(dir, 'hop-thu.sqlite');
+const onPostgres = process.env['BENCH_STORE'] === 'postgres';
+const bin = postgresBin();
+if (onPostgres && !bin) throw new Error("BENCH_STORE=postgres: install Debian's postgresql");
+const postgres = onPostgres ? await startPostgres(bin!) : undefined;
+const database = postgres ? await postgres.database() : join(dir, 'hop-thu.sqlite');
 const service = await startInboxService({ LOA_BAN_INBOX_DB: database });
 const pid = service.child.pid!;
 const memory = (field: 'VmRSS' | 'VmHWM') =>
@@ -67,6 +73,7 @@ await Promise.all(Array.from({ length: concurrency }, worker));
 const elapsed = (performance.now() - started) / 1000;
 const peak = memory('VmHWM');
 await service.stop();
+await postgres?.stop();
 const size = ['', '-wal'].reduce((sum, suffix) => {
   try {
     return sum + statSync(database + suffix).size;
@@ -85,4 +92,5 @@ console.log(
   `  latency: p50 ${pct(50).toFixed(1)} ms, p90 ${pct(90).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
 );
 console.log(`  service memory: ${idleRss.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB`);
-console.log(`  database: ${(size / 1e6).toFixed(1)} MB (SQLite, WAL, synchronous=FULL)`);
+if (!postgres) console.log(`  database: ${(size / 1e6).toFixed(1)} MB (SQLite, WAL, synchronous=FULL)`);
+else console.log('  database: PostgreSQL (synchronous_commit on), on this machine');

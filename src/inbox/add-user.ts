@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline/promises';
 import { hashPassword, passwordProblem } from './auth.ts';
 import { inboxConfig } from './config.ts';
-import { openSqliteStore } from './store.ts';
+import { openStore } from './open-store.ts';
 
 const args = process.argv.slice(2);
 const reset = args.includes('--reset');
@@ -28,20 +28,20 @@ if (problem) {
 }
 
 const config = inboxConfig();
-const store = openSqliteStore(config.database);
+const store = await openStore(config.database);
 try {
   const hash = await hashPassword(password);
   if (reset) {
-    if (!store.setPassword(username, hash)) throw new Error(`Không có tài khoản "${username}".`);
+    if (!(await store.setPassword(username, hash))) throw new Error(`Không có tài khoản "${username}".`);
     console.log(`Đã đặt mật khẩu mới cho "${username}".`);
   } else {
-    if (store.editor(username)) throw new Error(`Đã có tài khoản "${username}". Dùng --reset để đổi mật khẩu.`);
-    store.addEditor(username, hash);
+    if (await store.editor(username)) throw new Error(`Đã có tài khoản "${username}". Dùng --reset để đổi mật khẩu.`);
+    await store.addEditor(username, hash);
     console.log(`Đã tạo tài khoản "${username}" trong ${config.database}.`);
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
 } finally {
-  store.close();
+  await store.close();
 }

@@ -47,11 +47,13 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
   // A dummy hash to spend the same time on an unknown user as on a known one.
   const dummyHash = await hashPassword(newToken());
 
-  const purge = () => {
-    store.purgePersonal(new Date(Date.now() - config.retentionDays * 86_400_000));
-  };
-  purge();
-  const purgeTimer = setInterval(purge, 3_600_000);
+  const purge = () =>
+    store.purgePersonal(new Date(Date.now() - config.retentionDays * 86_400_000)).catch((e: unknown) => {
+      console.error('hop-thu: purge failed', e);
+      return 0;
+    });
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), 3_600_000);
   purgeTimer.unref();
 
   const address = (req: IncomingMessage): string => {
@@ -161,30 +163,30 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
       if (wantsJson(req)) return json(res, 400, { error: checked.message, field: checked.field });
       return html(res, 400, errorPage(checked.message, fields.get('page')));
     }
-    const { code, created } = store.add(checked.value, new Date());
+    const { code, created } = await store.add(checked.value, new Date());
     if (wantsJson(req)) return json(res, created ? 201 : 200, { code, status: inboxUrls.status(code) });
     redirect(res, `${inboxUrls.status(code)}?moi=1`);
   }
 
-  function status(req: IncomingMessage, res: ServerResponse, url: URL) {
+  async function status(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (!lookups.take(address(req), Date.now()))
       return html(res, 429, errorPage('Tra cứu nhiều quá nhanh. Đợi một phút.'));
     const typed = url.searchParams.get('ma');
     if (url.pathname === inboxUrls.submit) {
       if (typed === null) return html(res, 200, lookupPage('', false));
       const code = normaliseCode(typed);
-      if (code && store.byCode(code)) return redirect(res, inboxUrls.status(code));
+      if (code && (await store.byCode(code))) return redirect(res, inboxUrls.status(code));
       return html(res, 404, lookupPage(typed, true));
     }
     const code = normaliseCode(decodeURIComponent(url.pathname.slice(inboxUrls.submit.length).replace(/\/$/, '')));
-    const found = code && store.byCode(code);
+    const found = code && (await store.byCode(code));
     if (!found) return html(res, 404, lookupPage(code ?? '', true));
     html(res, 200, statusPage(found, { fresh: url.searchParams.has('moi'), retentionDays: config.retentionDays }));
   }
 
   // ——— Editors ———
 
-  const session = (req: IncomingMessage) => {
+  const session = async (req: IncomingMessage) => {
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     return token ? store.session(tokenHash(token), new Date()) : undefined;
   };
@@ -202,7 +204,7 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
       return loginForm(res, 'Đăng nhập sai nhiều lần từ máy này. Đợi vài phút rồi thử lại.', 429);
     const username = (fields.get('username') ?? '').trim();
     const password = fields.get('password') ?? '';
-    const editor = store.editor(username);
+    const editor = await store.editor(username);
     const now = new Date();
     if (editor?.lockedUntil && new Date(editor.lockedUntil) > now) {
       await verifyPassword(password, dummyHash);
@@ -214,13 +216,13 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
     }
     const ok = await verifyPassword(password, editor?.passwordHash ?? dummyHash);
     if (!editor || !ok) {
-      if (editor) store.loginFailed(editor.id, now, LOCKOUT.failures, LOCKOUT.minutes);
+      if (editor) await store.loginFailed(editor.id, now, LOCKOUT.failures, LOCKOUT.minutes);
       return loginForm(res, 'Sai tên đăng nhập hoặc mật khẩu.', 401);
     }
-    store.loginSucceeded(editor.id);
+    await store.loginSucceeded(editor.id);
     const token = newToken();
     const maxAge = config.sessionMinutes * 60;
-    store.createSession(tokenHash(token), editor.id, newToken(), new Date(now.getTime() + maxAge * 1000));
+    await store.createSession(tokenHash(token), editor.id, newToken(), new Date(now.getTime() + maxAge * 1000));
     redirect(res, inboxUrls.inbox, {
       'set-cookie': [cookie(SESSION_COOKIE, token, maxAge), cookie(LOGIN_COOKIE, '', 0)],
     });
@@ -243,7 +245,7 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
       if (req.method === 'POST') return login(req, res);
       return loginForm(res);
     }
-    const s = session(req);
+    const s = await session(req);
     if (!s) {
       if (req.method === 'GET') return redirect(res, inboxUrls.login);
       return html(res, 403, errorPage('Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.', inboxUrls.login));
@@ -256,9 +258,9 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
         200,
         inboxPage({
           session: s,
-          items: store.list({ ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-          total: store.count(filter),
-          facets: store.facets(),
+          items: await store.list({ ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+          total: await store.count(filter),
+          facets: await store.facets(),
           filter,
           page,
           pageSize: PAGE_SIZE,
@@ -268,14 +270,14 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
       );
     }
     if (req.method === 'GET' && path === inboxUrls.csv) {
-      const csv = toCsv(store.list({ ...filterOf(url), limit: 1_000_000 }));
+      const csv = toCsv(await store.list({ ...filterOf(url), limit: 1_000_000 }));
       return send(res, 200, csv, 'text/csv; charset=utf-8', {
         'content-disposition': 'attachment; filename="hop-thu.csv"',
       });
     }
     const audio = /^\/bien-tap\/hop-thu\/ghi-am\/(\d+)$/.exec(path);
     if (req.method === 'GET' && audio) {
-      const found = store.audio(Number(audio[1]));
+      const found = await store.audio(Number(audio[1]));
       if (!found) return html(res, 404, errorPage('Không có bản ghi âm này (có thể đã xoá theo hạn lưu).'));
       return sendAudio(req, res, found.bytes, found.type);
     }
@@ -284,17 +286,17 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
     if (!sameToken(fields.get('csrf'), s.csrf))
       return html(res, 403, errorPage('Thiếu hoặc sai mã bảo vệ (CSRF). Tải lại trang hộp thư rồi làm lại.'));
     if (path === inboxUrls.logout) {
-      store.endSession(tokenHash(parseCookies(req.headers.cookie).get(SESSION_COOKIE)!));
+      await store.endSession(tokenHash(parseCookies(req.headers.cookie).get(SESSION_COOKIE)!));
       return redirect(res, inboxUrls.login, { 'set-cookie': cookie(SESSION_COOKIE, '', 0) });
     }
-    const item = store.byId(Number(fields.get('id')));
+    const item = await store.byId(Number(fields.get('id')));
     if (!item) return html(res, 404, errorPage('Không có câu hỏi này.'));
     const back = (notice: string) => `${inboxUrls.inbox}?${new URLSearchParams({ bao: notice })}#c-${item.id}`;
     if (path === inboxUrls.answer) {
       const answer = answerPath(fields.get('answer') ?? '');
       if (!answer)
         return html(res, 400, errorPage('Địa chỉ câu trả lời phải là một trang /hoi-dap/chu-de/ten-cau-hoi/.'));
-      store.markAnswered(item.id, answer, new Date());
+      await store.markAnswered(item.id, answer, new Date());
       return redirect(res, back(`Đã ghi câu ${item.code} là đã trả lời.`));
     }
     if (path === inboxUrls.draft) {
@@ -335,7 +337,7 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
       if (url.pathname === inboxUrls.stylesheet && req.method === 'GET')
         return send(res, 200, STYLESHEET, 'text/css; charset=utf-8', { 'cache-control': 'public, max-age=3600' });
       if (url.pathname === inboxUrls.submit && req.method === 'POST') return await submit(req, res);
-      if (url.pathname.startsWith(inboxUrls.submit) && req.method === 'GET') return status(req, res, url);
+      if (url.pathname.startsWith(inboxUrls.submit) && req.method === 'GET') return await status(req, res, url);
       if (url.pathname.startsWith(inboxUrls.inbox)) return await editors(req, res, url);
       html(res, 404, errorPage('Không có trang này.'));
     } catch (e) {

@@ -53,29 +53,31 @@ export interface Session {
   expires: string;
 }
 
+/** Every method returns a promise so that a networked database (PostgreSQL, store-postgres.ts) fits the same
+ * interface; node:sqlite answers synchronously. */
 export interface InboxStore {
   /** Stores a submission; a key seen before returns the first one's code and `created: false`. */
-  add(s: NewSubmission, now: Date): { code: string; created: boolean };
-  byCode(code: string): Submission | undefined;
-  byId(id: number): Submission | undefined;
-  list(filter: Filter): Submission[];
-  count(filter: Filter): number;
+  add(s: NewSubmission, now: Date): Promise<{ code: string; created: boolean }>;
+  byCode(code: string): Promise<Submission | undefined>;
+  byId(id: number): Promise<Submission | undefined>;
+  list(filter: Filter): Promise<Submission[]>;
+  count(filter: Filter): Promise<number>;
   /** Distinct topics, communes and languages present, for the inbox's filters. */
-  facets(): { topics: string[]; communes: string[]; langs: string[] };
-  audio(id: number): { bytes: Uint8Array; type: string } | undefined;
-  markAnswered(id: number, answerUrl: string | null, now: Date): void;
+  facets(): Promise<{ topics: string[]; communes: string[]; langs: string[] }>;
+  audio(id: number): Promise<{ bytes: Uint8Array; type: string } | undefined>;
+  markAnswered(id: number, answerUrl: string | null, now: Date): Promise<void>;
   /** Deletes names, phone numbers and recordings of submissions older than `before`; returns how many it cleared. */
-  purgePersonal(before: Date): number;
-  addEditor(username: string, passwordHash: string): void;
-  setPassword(username: string, passwordHash: string): boolean;
-  editor(username: string): Editor | undefined;
+  purgePersonal(before: Date): Promise<number>;
+  addEditor(username: string, passwordHash: string): Promise<void>;
+  setPassword(username: string, passwordHash: string): Promise<boolean>;
+  editor(username: string): Promise<Editor | undefined>;
   /** Records a wrong password; locks the account for `lockMinutes` once `maxFailures` is reached. */
-  loginFailed(id: number, now: Date, maxFailures: number, lockMinutes: number): void;
-  loginSucceeded(id: number): void;
-  createSession(tokenHash: string, editorId: number, csrf: string, expires: Date): void;
-  session(tokenHash: string, now: Date): Session | undefined;
-  endSession(tokenHash: string): void;
-  close(): void;
+  loginFailed(id: number, now: Date, maxFailures: number, lockMinutes: number): Promise<void>;
+  loginSucceeded(id: number): Promise<void>;
+  createSession(tokenHash: string, editorId: number, csrf: string, expires: Date): Promise<void>;
+  session(tokenHash: string, now: Date): Promise<Session | undefined>;
+  endSession(tokenHash: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 const row = (r: Record<string, unknown>): Submission => ({
@@ -158,7 +160,7 @@ export function openSqliteStore(file: string): InboxStore {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE id = ?`);
 
   return {
-    add(s, now) {
+    async add(s, now) {
       for (;;) {
         const code = newCode();
         try {
@@ -185,26 +187,26 @@ export function openSqliteStore(file: string): InboxStore {
         }
       }
     },
-    byCode(code) {
+    async byCode(code) {
       const r = byCode.get(code) as Record<string, unknown> | undefined;
       return r && row(r);
     },
-    byId(id) {
+    async byId(id) {
       const r = byId.get(id) as Record<string, unknown> | undefined;
       return r && row(r);
     },
-    list(f) {
+    async list(f) {
       const w = where(f);
       return db
         .prepare(`SELECT ${COLUMNS} FROM submissions ${w.sql} ORDER BY created DESC, id DESC LIMIT ? OFFSET ?`)
         .all(...w.args, f.limit ?? 50, f.offset ?? 0)
         .map((r) => row(r as Record<string, unknown>));
     },
-    count(f) {
+    async count(f) {
       const w = where(f);
       return Number((db.prepare(`SELECT count(*) AS n FROM submissions ${w.sql}`).get(...w.args) as { n: number }).n);
     },
-    facets() {
+    async facets() {
       const distinct = (col: string) =>
         db
           .prepare(`SELECT DISTINCT ${col} AS v FROM submissions WHERE ${col} IS NOT NULL ORDER BY ${col}`)
@@ -212,19 +214,19 @@ export function openSqliteStore(file: string): InboxStore {
           .map((r) => String((r as { v: string }).v));
       return { topics: distinct('topic'), communes: distinct('commune'), langs: distinct('lang') };
     },
-    audio(id) {
+    async audio(id) {
       const r = db.prepare('SELECT audio, audio_type FROM submissions WHERE id = ? AND audio IS NOT NULL').get(id) as
         { audio: Uint8Array; audio_type: string } | undefined;
       return r && { bytes: r.audio, type: r.audio_type };
     },
-    markAnswered(id, answerUrl, now) {
+    async markAnswered(id, answerUrl, now) {
       db.prepare('UPDATE submissions SET answer_url = ?, answered_at = ? WHERE id = ?').run(
         answerUrl,
         answerUrl ? now.toISOString() : null,
         id,
       );
     },
-    purgePersonal(before) {
+    async purgePersonal(before) {
       return Number(
         db
           .prepare(
@@ -234,16 +236,16 @@ export function openSqliteStore(file: string): InboxStore {
           .run(before.toISOString()).changes,
       );
     },
-    addEditor(username, passwordHash) {
+    async addEditor(username, passwordHash) {
       db.prepare('INSERT INTO editors (username, password_hash) VALUES (?, ?)').run(username, passwordHash);
     },
-    setPassword(username, passwordHash) {
+    async setPassword(username, passwordHash) {
       const r = db
         .prepare('UPDATE editors SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?')
         .run(passwordHash, username);
       return r.changes === 1;
     },
-    editor(username) {
+    async editor(username) {
       const r = db.prepare('SELECT * FROM editors WHERE username = ?').get(username) as
         Record<string, unknown> | undefined;
       return (
@@ -256,7 +258,7 @@ export function openSqliteStore(file: string): InboxStore {
         }
       );
     },
-    loginFailed(id, now, maxFailures, lockMinutes) {
+    async loginFailed(id, now, maxFailures, lockMinutes) {
       db.prepare('UPDATE editors SET failed_logins = failed_logins + 1 WHERE id = ?').run(id);
       db.prepare(`UPDATE editors SET locked_until = ?, failed_logins = 0 WHERE id = ? AND failed_logins >= ?`).run(
         new Date(now.getTime() + lockMinutes * 60_000).toISOString(),
@@ -264,10 +266,10 @@ export function openSqliteStore(file: string): InboxStore {
         maxFailures,
       );
     },
-    loginSucceeded(id) {
+    async loginSucceeded(id) {
       db.prepare('UPDATE editors SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(id);
     },
-    createSession(tokenHash, editorId, csrf, expires) {
+    async createSession(tokenHash, editorId, csrf, expires) {
       db.prepare('INSERT INTO sessions (token_hash, editor_id, csrf, expires) VALUES (?, ?, ?, ?)').run(
         tokenHash,
         editorId,
@@ -275,7 +277,7 @@ export function openSqliteStore(file: string): InboxStore {
         expires.toISOString(),
       );
     },
-    session(tokenHash, now) {
+    async session(tokenHash, now) {
       const r = db
         .prepare(
           `SELECT s.editor_id, e.username, s.csrf, s.expires FROM sessions s JOIN editors e ON e.id = s.editor_id
@@ -291,10 +293,10 @@ export function openSqliteStore(file: string): InboxStore {
         }
       );
     },
-    endSession(tokenHash) {
+    async endSession(tokenHash) {
       db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
     },
-    close() {
+    async close() {
       db.close();
     },
   };
