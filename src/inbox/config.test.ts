@@ -6,11 +6,10 @@ describe('inbox configuration', () => {
     expect(siteInbox({})).toEqual({ enabled: false, retentionDays: 90 });
     expect(siteInbox({ LOA_BAN_INBOX: '1', LOA_BAN_INBOX_DAYS: '30' })).toEqual({ enabled: true, retentionDays: 30 });
   });
-  it('listens on loopback with secure cookies and states its limits', () => {
+  it('listens on loopback and states its limits', () => {
     expect(inboxConfig({})).toMatchObject({
       host: '127.0.0.1',
       port: 8787,
-      secureCookies: true,
       rateLimit: { burst: 30, refillSeconds: 30 },
       gitDir: undefined,
     });

@@ -13,8 +13,6 @@ export interface InboxConfig {
   retentionDays: number;
   /** Peers whose X-Real-IP header is believed (nginx on the same machine). Any other peer is its own address. */
   trustedProxies: string[];
-  /** Cookies carry `Secure` (the site is HTTPS behind nginx). Only a local test over plain HTTP turns it off. */
-  secureCookies: boolean;
   /** Editors' sessions end this many minutes after login. */
   sessionMinutes: number;
   /** A git working copy of the site's repository, where "turn into a draft" writes content/qa/<topic>/_….md. */
@@ -56,7 +54,6 @@ export function inboxConfig(env: NodeJS.ProcessEnv = process.env): InboxConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    secureCookies: env['LOA_BAN_INBOX_INSECURE_COOKIES'] !== '1',
     sessionMinutes: positiveInt('LOA_BAN_INBOX_SESSION_MINUTES', env['LOA_BAN_INBOX_SESSION_MINUTES'], 8 * 60),
     gitDir: env['LOA_BAN_INBOX_GIT_DIR'] || undefined,
     gitPush: flag(env['LOA_BAN_INBOX_GIT_PUSH']),

@@ -90,7 +90,8 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
   };
   const wantsJson = (req: IncomingMessage) => /application\/json/.test(req.headers.accept ?? '');
   const cookie = (name: string, value: string, maxAge: number) =>
-    `${name}=${value}; Path=${inboxUrls.inbox}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${config.secureCookies ? '; Secure' : ''}`;
+    // Secure always: the site is HTTPS behind nginx, and browsers accept Secure cookies from loopback in tests.
+    `${name}=${value}; Path=${inboxUrls.inbox}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict; Secure`;
 
   /** The request body, at most `limit` bytes; a larger one is refused before it is read. */
   async function body(req: IncomingMessage, limit: number): Promise<Buffer> {

@@ -150,6 +150,7 @@ export async function openPostgresStore(url: string): Promise<InboxStore> {
       ]);
     },
     async purgePersonal(before) {
+      await q('DELETE FROM sessions WHERE expires < now()');
       const r = await pool.query(
         'UPDATE submissions SET name = NULL, phone = NULL, audio = NULL, purged = true WHERE created < $1 AND NOT purged',
         [before],

@@ -66,7 +66,8 @@ export interface InboxStore {
   facets(): Promise<{ topics: string[]; communes: string[]; langs: string[] }>;
   audio(id: number): Promise<{ bytes: Uint8Array; type: string } | undefined>;
   markAnswered(id: number, answerUrl: string | null, now: Date): Promise<void>;
-  /** Deletes names, phone numbers and recordings of submissions older than `before`; returns how many it cleared. */
+  /** Deletes names, phone numbers and recordings of submissions older than `before` (and sessions already expired);
+   * returns how many submissions it cleared. */
   purgePersonal(before: Date): Promise<number>;
   addEditor(username: string, passwordHash: string): Promise<void>;
   setPassword(username: string, passwordHash: string): Promise<boolean>;
@@ -227,6 +228,7 @@ export function openSqliteStore(file: string): InboxStore {
       );
     },
     async purgePersonal(before) {
+      db.prepare('DELETE FROM sessions WHERE expires < ?').run(new Date().toISOString());
       return Number(
         db
           .prepare(

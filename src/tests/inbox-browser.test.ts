@@ -13,11 +13,12 @@ import { INBOX_PREFIXES } from '../lib/urls';
 import { EDITOR, gitCopy, inboxService, query } from './helpers/inbox';
 import { siteDist } from './helpers/paths';
 
-// Drafts go to a git working copy pushed to a stand-in git host; cookies without `Secure` over plain-HTTP loopback.
+// Drafts go to a git working copy pushed to a stand-in git host. Cookies keep `Secure`: Chromium accepts it on
+// loopback, so the editors' login runs as in production.
 let repo: ReturnType<typeof gitCopy>;
 const inbox = inboxService((dir) => {
   repo = gitCopy(dir);
-  return { LOA_BAN_INBOX_GIT_DIR: repo.work, LOA_BAN_INBOX_GIT_PUSH: '1', LOA_BAN_INBOX_INSECURE_COOKIES: '1' };
+  return { LOA_BAN_INBOX_GIT_DIR: repo.work, LOA_BAN_INBOX_GIT_PUSH: '1' };
 });
 let site: StaticServer;
 let browser: Browser;

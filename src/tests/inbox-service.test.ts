@@ -228,7 +228,9 @@ describe('the editors’ inbox', () => {
     expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe(inboxUrls.login);
     const login = await fetch(inbox.service.url + inboxUrls.login);
-    expect(login.headers.get('set-cookie')).toMatch(/; Path=\/bien-tap\/hop-thu\/; .*HttpOnly; SameSite=Strict/);
+    expect(login.headers.get('set-cookie')).toMatch(
+      /; Path=\/bien-tap\/hop-thu\/; .*HttpOnly; SameSite=Strict; Secure$/,
+    );
     expect((await stranger.request(inboxUrls.csv)).status).toBe(303);
     expect((await stranger.request(inboxUrls.audio(1))).status).toBe(303);
   });
