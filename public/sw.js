@@ -11,6 +11,9 @@ const AUDIO = 'loa-ban-audio';
 const ASSETS = 'loa-ban-assets';
 const OFFLINE = '/ngoai-tuyen/';
 const TIMEOUT = 4000;
+// The residents' inbox part (sw-hop-thu.js) is imported here when the site is built with one; see
+// src/integrations/service-worker.ts.
+// __INBOX__
 
 self.addEventListener('install', (event) => {
   const saveData = self.navigator.connection && self.navigator.connection.saveData;
@@ -35,6 +38,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The inbox service's pages (status by code, editors' inbox) are never cached.
+  if (/^\/(api|bien-tap\/hop-thu)\//.test(url.pathname)) return;
   if (request.mode === 'navigate') event.respondWith(page(request, event));
   else if (url.pathname.endsWith('.mp3')) event.respondWith(recording(request));
   else if (url.pathname.startsWith('/_astro/')) event.respondWith(asset(request));
@@ -94,7 +99,8 @@ async function recording(request) {
 
 async function asset(request) {
   // Hashed file names never change content: cache first.
-  const cached = await caches.match(request, { cacheName: ASSETS });
+  const cached =
+    (await caches.match(request, { cacheName: ASSETS })) || (await caches.match(request, { cacheName: SHELL }));
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) {

@@ -1,6 +1,6 @@
 /** The system Chromium for tests and benchmarks: we never download a browser. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 
 const candidates = [
   process.env['CHROME_PATH'],
@@ -38,3 +38,20 @@ export function launch(options: Omit<LaunchOptions, 'executablePath' | 'headless
     args: [...CHROME_ARGS, ...(options.args ?? [])],
   });
 }
+
+/** Chromium with a profile kept in `userDataDir`: closing and launching it again is a browser restart (IndexedDB,
+ * service workers and caches survive). */
+export function launchPersistent(
+  userDataDir: string,
+  options: Omit<LaunchOptions, 'executablePath' | 'headless'> = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    ...options,
+    executablePath: chromePath(),
+    headless: true,
+    args: [...CHROME_ARGS, ...(options.args ?? [])],
+  });
+}
+
+/** Chromium's fake microphone (a beep) with permission granted, for recording tests. */
+export const FAKE_MICROPHONE = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];

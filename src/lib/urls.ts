@@ -52,6 +52,25 @@ export const printUrls = {
   slogans: () => `${urls.print()}khau-hieu/`,
 } as const;
 
+/** The residents' inbox service (src/inbox/), on the site's own origin: nginx proxies these two prefixes to it, and the
+ * service worker leaves them alone. */
+export const INBOX_PREFIXES = ['/api/', '/bien-tap/hop-thu/'] as const;
+export const inboxUrls = {
+  /** Where the question form posts; GET with ?ma=CODE looks a code up. */
+  submit: '/api/cau-hoi/',
+  /** A question's status page, by reference code. */
+  status: (code: string) => `/api/cau-hoi/${code}/`,
+  stylesheet: '/api/kieu.css',
+  /** Editors' side. */
+  inbox: '/bien-tap/hop-thu/',
+  login: '/bien-tap/hop-thu/dang-nhap',
+  logout: '/bien-tap/hop-thu/dang-xuat',
+  answer: '/bien-tap/hop-thu/tra-loi',
+  draft: '/bien-tap/hop-thu/ban-nhap',
+  csv: '/bien-tap/hop-thu/hop-thu.csv',
+  audio: (id: number) => `/bien-tap/hop-thu/ghi-am/${id}`,
+} as const;
+
 /** Absolute URL for a site path, for canonical links, feeds and QR codes. */
 export function absolute(path: string, site: URL | string): string {
   return new URL(path, site).href;
