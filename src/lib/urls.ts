@@ -45,11 +45,15 @@ export const audioUrls = {
   transcripts: (slug: string) => `${urls.stations()}${slug}/loi-doc-${slug}.txt`,
 } as const;
 
-/** The printable pages, all under urls.print(). */
+/** The printable pages, all under urls.print(), and the PDF the build prints of each, inside the page's own folder
+ * and named so a file passed on over Zalo or a USB stick still says what it is. */
 export const printUrls = {
   booklet: (topicId: string) => `${urls.print()}${topicId}/`,
   leaflet: (topicId: string) => `${urls.print()}${topicId}/to-roi/`,
   slogans: () => `${urls.print()}khau-hieu/`,
+  bookletPdf: (topicId: string) => `${printUrls.booklet(topicId)}tap-hoi-dap-${topicId}.pdf`,
+  leafletPdf: (topicId: string) => `${printUrls.leaflet(topicId)}to-roi-${topicId}.pdf`,
+  slogansPdf: () => `${printUrls.slogans()}khau-hieu.pdf`,
 } as const;
 
 /** Absolute URL for a site path, for canonical links, feeds and QR codes. */

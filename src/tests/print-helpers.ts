@@ -145,3 +145,94 @@ export async function decodeQr(png: Buffer): Promise<string | undefined> {
     .toBuffer({ resolveWithObject: true });
   return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
 }
+
+/** The fonts of a PDF as pdffonts lists them. */
+export async function pdfFonts(
+  file: string,
+): Promise<{ name: string; family: string; type: string; embedded: boolean; unicode: boolean }[]> {
+  const { stdout } = await run('pdffonts', [file]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      // name, then a type of one or more words, then encoding, emb, sub, uni, object number, generation.
+      const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
+      if (!m) throw new Error(`pdffonts: unreadable line "${line}"`);
+      const name = m[1]!;
+      return {
+        name,
+        family: name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, ''),
+        type: m[2]!,
+        embedded: m[4] === 'yes',
+        unicode: m[6] === 'yes',
+      };
+    });
+}
+
+/** Raster images in a PDF (pdfimages -list): QR codes and rules must stay vector, so printed booklets have none. */
+export async function pdfImageCount(file: string): Promise<number> {
+  const { stdout } = await run('pdfimages', ['-list', file]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim()).length;
+}
+
+/** The document information pdfinfo reads (Title, Author, CreationDate…). */
+export async function pdfInfo(file: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', ['-isodates', file]);
+  return Object.fromEntries(
+    [...stdout.matchAll(/^([A-Za-z ]+):\s*(.*)$/gm)].map((m) => [m[1]!.trim(), m[2]!.trim()] as const),
+  );
+}
+
+/** One page of a PDF as poppler renders it (pdftoppm), as a PNG. */
+export async function pdfPagePng(file: string, pageNo: number, dpi = 150): Promise<Buffer> {
+  const { stdout } = await run(
+    'pdftoppm',
+    ['-png', '-r', String(dpi), '-f', String(pageNo), '-l', String(pageNo), file],
+    { encoding: 'buffer', maxBuffer: 256 << 20 },
+  );
+  return stdout;
+}
+
+const MM = 72 / 25.4;
+
+/** Every QR code printed in a PDF, in reading order, decoded from poppler's rendering of the page. Each code is found
+ * by its caption ("Quét mã để …", which sits right under it) and cut out of the page, small size first (booklet Q&A,
+ * banners: 28 mm) then large (covers, leaflets: 40 mm): jsQR reads one code per image. */
+export async function pdfQrCodes(file: string, captionWord = 'Quét'): Promise<(string | undefined)[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
+  const anchors: { page: number; x: number; y: number }[] = [];
+  let page = 0;
+  for (const m of stdout.matchAll(/<page width|<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
+    if (!m[1]) page += 1;
+    else if (m[3] === captionWord) anchors.push({ page, x: Number(m[1]), y: Number(m[2]) });
+  }
+  anchors.sort((a, b) => a.page - b.page || a.y - b.y);
+  const dpi = 150;
+  const scale = dpi / 72;
+  const pages = new Map<number, Buffer>();
+  const codes: (string | undefined)[] = [];
+  for (const anchor of anchors) {
+    if (!pages.has(anchor.page)) pages.set(anchor.page, await pdfPagePng(file, anchor.page, dpi));
+    const png = pages.get(anchor.page)!;
+    const { width = 0, height = 0 } = await sharp(png).metadata();
+    let decoded: string | undefined;
+    for (const size of [28, 40]) {
+      const left = Math.max(0, Math.round((anchor.x - 3 * MM) * scale));
+      const top = Math.max(0, Math.round((anchor.y - (size + 3) * MM) * scale));
+      const region = {
+        left,
+        top,
+        width: Math.min(width - left, Math.round((size + 6) * MM * scale)),
+        height: Math.min(height - top, Math.round((size + 3) * MM * scale)),
+      };
+      decoded = await decodeQr(await sharp(png).extract(region).png().toBuffer());
+      if (decoded) break;
+    }
+    codes.push(decoded);
+  }
+  return codes;
+}
