@@ -20,6 +20,9 @@ export const urls = {
   offline: () => '/ngoai-tuyen/',
 } as const;
 
+/** The published offline copy of the whole site (a ZIM file for Kiwix), beside the offline page. */
+export const offlineCopyUrl = (fileName: string) => `${urls.offline()}${fileName}`;
+
 /** Files the browser code asks for. Plain constants, so a client bundle takes only the one it uses. */
 export const SERVICE_WORKER = '/sw.js';
 export const SEARCH_INDEX = '/pagefind/';

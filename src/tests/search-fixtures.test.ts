@@ -1,7 +1,9 @@
 /** Search on a copy of the content with test pages added: Khmer Q&A with real Khmer sentences (src/tests/fixtures/
  * khmer/, until provincial editors supply Khmer content) and two Vietnamese pages built to test accent ranking.
- * The same build checks Khmer in the printed booklet's PDF (the last describe block: it needs only the build's
- * output folder, a server on it and a browser, so it moves as it is to any fixture build with the Khmer Q&A). */
+ * The same build checks Khmer in the printed booklet's PDF and in the offline copy for Kiwix (the last two describe
+ * blocks: they need only the build's output folder, a server on it and a browser, so they move as they are to any
+ * fixture build with the Khmer Q&A). */
+import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +12,9 @@ import { launch } from '../../scripts/lib/browser';
 import { build, copyContent } from './helpers/build';
 import { root } from './helpers/paths';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
-import { openSearch, shown } from '../../scripts/lib/search-page';
+import { openSearch, settled, shown } from '../../scripts/lib/search-page';
 import { pdfFonts, qaPrintedAsOnScreen } from './print-helpers';
+import { kiwixServe } from './helpers/kiwix';
 
 const fixtures = resolve(root, 'src/tests/fixtures/khmer');
 const KM = '/hoi-dap/';
@@ -167,5 +170,37 @@ describe('Khmer in the printed booklet', () => {
     );
     // Measured: 0.92 for the real rendering, 0.21 for the same PDF printed with no Khmer font (empty boxes).
     expect(agreement).toBeGreaterThan(0.75);
+  });
+});
+
+describe('Khmer and "d" for "đ" in the offline copy (ZIM, kiwix-serve)', () => {
+  it("the site's own search inside the ZIM finds Khmer words and folded Vietnamese", async () => {
+    const made = await new Promise<number | null>((done) =>
+      spawn(process.execPath, [join(root, 'scripts/offline.ts')], {
+        cwd: root,
+        env: { ...process.env, LOA_BAN_OUT: outDir },
+        stdio: 'ignore',
+      }).on('close', done),
+    );
+    expect(made).toBe(0);
+    const name = (await readdir(join(outDir, 'ngoai-tuyen'))).find((f) => f.endsWith('.zim'))!;
+    const kiwix = await kiwixServe(join(outDir, 'ngoai-tuyen', name));
+    const zimPage = await browser.newPage();
+    try {
+      const search = async (q: string) => {
+        await zimPage.goto(`${kiwix.url}/${kiwix.book}/tim-kiem/index.html?q=${encodeURIComponent(q)}`);
+        await settled(zimPage);
+        return (await shown(zimPage)).map((r) => r.href);
+      };
+      const local = (path: string) => `..${path}index.html`;
+      expect((await search('ជួញដូរ')).slice(0, 3)).toContain(local(pages.hotline));
+      expect(await search('ទឹក')).toEqual([local(pages.livestock)]);
+      expect(await search('duong kiem thu')).toEqual(
+        expect.arrayContaining([local(pages.duong), local(pages.haiDuong)]),
+      );
+    } finally {
+      await zimPage.close();
+      await kiwix.close();
+    }
   });
 });
