@@ -14,6 +14,7 @@
 import type { BuildDone } from './build-done';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -27,6 +28,8 @@ import { fillPdfBlocks, hasPdfBlocks, printedAs, type PdfFacts } from '../lib/pd
 const ORIGIN = 'https://pdf.loa-ban.invalid';
 /** HTML files read at once while looking for PDF blocks. */
 const BATCH = 64;
+/** Pages printed at once. */
+const PARALLEL = Math.max(1, Math.min(3, availableParallelism()));
 
 /** "in/x/index.html" → "/in/x/". */
 function pagePath(root: string, file: string): string {
@@ -109,18 +112,24 @@ export async function printPdfs({ dir, logger }: BuildDone): Promise<void> {
       try {
         const context = await siteContext(browser, root);
         let sheets = 0;
-        for (const job of jobs) {
-          const { bytes, pages: count, fonts } = await printPage(context, root, job.path, job.pdf);
-          made.set(job.pdf, { pages: count, size: formatBytes(bytes.length) });
-          sheets += count;
-          const odd = unexpectedFonts(fonts);
-          if (odd.length > 0) {
-            logger.warn(
-              `${job.pdf}: chữ được in bằng phông ${odd.join(', ')}, không phải phông của print.css: máy dựng thiếu ` +
-                'phông có đủ chữ Việt (fonts-liberation2) hoặc chữ Khmer (fonts-noto-core). Cài các gói đó rồi dựng lại.',
-            );
+        let next = 0;
+        // A few pages at once: Chromium lays out one while it writes another's PDF.
+        const worker = async () => {
+          for (let job = jobs[next++]; job; job = jobs[next++]) {
+            const { bytes, pages: count, fonts } = await printPage(context, root, job.path, job.pdf);
+            made.set(job.pdf, { pages: count, size: formatBytes(bytes.length) });
+            sheets += count;
+            const odd = unexpectedFonts(fonts);
+            if (odd.length > 0) {
+              logger.warn(
+                `${job.pdf}: chữ được in bằng phông ${odd.join(', ')}, không phải phông của print.css: máy dựng ` +
+                  'thiếu phông có đủ chữ Việt (fonts-liberation2) hoặc chữ Khmer (fonts-noto-core). Cài các gói đó ' +
+                  'rồi dựng lại.',
+              );
+            }
           }
-        }
+        };
+        await Promise.all(Array.from({ length: Math.min(PARALLEL, jobs.length) }, worker));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`Đã in ${made.size} tệp PDF (${sheets} trang A4) trong ${seconds} giây.`);
       } finally {
