@@ -171,11 +171,24 @@ await rename(partial, zim).catch(async () => {
 });
 const bytes = (await stat(zim)).size;
 
-// 3. The pages that offer the copy, their compressed twins, and the service worker's stamp.
-const block = zimBlock(
-  { href: offlineCopyUrl(fileName), size: formatBytes(bytes), date: formatDate(made) },
-  strings as CopyStrings,
+// 3. The pages that offer the copies (this one, and the other flavour where it was made too), their compressed twins,
+// and the service worker's stamp.
+const published = new RegExp(`^loa-ban-${lang}-(?:ban-goc-)?\\d{4}-\\d{2}\\.zim$`);
+const copies = await Promise.all(
+  (await readdir(outDir))
+    .filter((name) => published.test(name))
+    .sort((a, b) => Number(a.includes('-ban-goc-')) - Number(b.includes('-ban-goc-')))
+    .map(async (name) => {
+      const { size, mtime } = await stat(join(outDir, name));
+      return {
+        href: offlineCopyUrl(name),
+        size: formatBytes(size),
+        date: formatDate(name === fileName ? made : mtime),
+        originals: name.includes('-ban-goc-'),
+      };
+    }),
 );
+const block = zimBlock(copies, strings as CopyStrings);
 const offering: string[] = [];
 for (const file of await builtFiles(dist, /\.html$/)) {
   const html = await readFile(file, 'utf8');

@@ -73,7 +73,8 @@ async function printPage(context: BrowserContext, root: string, path: string, pd
       creator: siteName,
       created: new Date(),
     });
-    const file = join(root, pdf);
+    const file = normalize(join(root, pdf));
+    if (!file.startsWith(root) || !file.endsWith('.pdf')) throw new Error(`${path}: đường dẫn PDF lạ "${pdf}".`);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, finished.bytes);
     return finished;

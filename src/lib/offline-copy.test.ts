@@ -133,13 +133,23 @@ describe('zimBlock and withZimBlock', () => {
     'offlineCopy.intro': 'Mở bằng Kiwix & không cần mạng.',
     'offlineCopy.download': 'Tải tệp {name}',
     'offlineCopy.facts': '{size}, làm ngày {date}',
+    'offlineCopy.withOriginals': 'có cả bản ghi gốc',
   };
-  const block = zimBlock({ href: '/ngoai-tuyen/loa-ban-vi-2025-06.zim', size: '3,3 MB', date: '05/06/2025' }, strings);
+  const block = zimBlock(
+    [
+      { href: '/ngoai-tuyen/loa-ban-vi-2025-06.zim', size: '3,3 MB', date: '05/06/2025', originals: false },
+      { href: '/ngoai-tuyen/loa-ban-vi-ban-goc-2025-06.zim', size: '11 MB', date: '06/06/2025', originals: true },
+    ],
+    strings,
+  );
 
-  it('offers the file with its name, size and date, between the marks', () => {
+  it('offers each file with its name, size and date, between the marks', () => {
     expect(block.startsWith(ZIM_BLOCK.open) && block.endsWith(ZIM_BLOCK.close)).toBe(true);
     expect(block).toContain(
-      '<a href="/ngoai-tuyen/loa-ban-vi-2025-06.zim" type="application/x-zim" download>Tải tệp loa-ban-vi-2025-06.zim</a> (3,3 MB, làm ngày 05/06/2025)',
+      '<li><a href="/ngoai-tuyen/loa-ban-vi-2025-06.zim" type="application/x-zim" download>Tải tệp loa-ban-vi-2025-06.zim</a> (3,3 MB, làm ngày 05/06/2025)</li>',
+    );
+    expect(block).toContain(
+      'Tải tệp loa-ban-vi-ban-goc-2025-06.zim</a> (11 MB, làm ngày 06/06/2025, có cả bản ghi gốc)</li>',
     );
     expect(block).toContain('Mở bằng Kiwix &amp; không cần mạng.');
   });

@@ -16,7 +16,7 @@ export interface CopyOptions {
 }
 
 /** Files of the built site that have no use in the copy: precompressed twins, the service worker, host and crawler
- * files, PDF-free leftovers of earlier copies. */
+ * files, and the published copy itself. */
 const NEVER = /(?:\.br|\.gz|\.zim)$|^(?:sw\.js|_headers|robots\.txt|sitemap[^/]*\.xml)$/;
 /** Original recordings (/ban-nghe/<id>/<id>.mp3, see audioUrls.original) and the stations' bundles of them. */
 const ORIGINALS = [/^ban-nghe\/([^/]+)\/\1\.mp3$/, /^dai-truyen-thanh\/[^/]+\/[^/]+\.zip$/];
@@ -116,30 +116,41 @@ export interface PublishedCopy {
   /** Its size and the day it was made, formatted for residents ("14 MB", "05/06/2025"). */
   size: string;
   date: string;
+  /** Made with `--originals`: it holds the original recordings too. */
+  originals: boolean;
 }
 
 /** The UI strings the copy's own texts use (src/i18n/vi.json). */
 export type CopyStrings = Record<
-  'offlineCopy.title' | 'offlineCopy.intro' | 'offlineCopy.download' | 'offlineCopy.facts',
+  | 'offlineCopy.title'
+  | 'offlineCopy.intro'
+  | 'offlineCopy.download'
+  | 'offlineCopy.facts'
+  | 'offlineCopy.withOriginals',
   string
 >;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** What the offline page and the station page say about the published copy, between the ZIM_BLOCK marks: a heading,
- * how to use it, and the download link with size and date. Written by `npm run offline`; the marks stay, so a new
- * copy replaces the block. */
-export function zimBlock(copy: PublishedCopy, strings: CopyStrings): string {
-  const name = copy.href.split('/').at(-1)!;
-  const fill = (text: string) =>
-    escapeHtml(text.replace('{name}', name).replace('{size}', copy.size).replace('{date}', copy.date));
+/** What the offline page and the station page say about the published copies, between the ZIM_BLOCK marks: a
+ * heading, how to use them, and a download link per file with its size and date (the phone-audio copy, and the one
+ * with original recordings where that is made too). Written by `npm run offline`; the marks stay, so a new copy
+ * replaces the block. */
+export function zimBlock(copies: PublishedCopy[], strings: CopyStrings): string {
+  const links = copies.map((copy) => {
+    const name = copy.href.split('/').at(-1)!;
+    const fill = (text: string) =>
+      escapeHtml(text.replace('{name}', name).replace('{size}', copy.size).replace('{date}', copy.date));
+    return (
+      `<li><a href="${escapeHtml(copy.href)}" type="application/x-zim" download>${fill(strings['offlineCopy.download'])}</a>` +
+      ` (${fill(strings['offlineCopy.facts'])}${copy.originals ? `, ${fill(strings['offlineCopy.withOriginals'])}` : ''})</li>`
+    );
+  });
   return (
     `${ZIM_BLOCK.open}<section class="offline-copy" aria-labelledby="ban-ngoai-tuyen">` +
-    `<h2 id="ban-ngoai-tuyen">${fill(strings['offlineCopy.title'])}</h2>` +
-    `<p>${fill(strings['offlineCopy.intro'])}</p>` +
-    `<p><a href="${escapeHtml(copy.href)}" type="application/x-zim" download>${fill(strings['offlineCopy.download'])}</a>` +
-    ` (${fill(strings['offlineCopy.facts'])})</p></section>${ZIM_BLOCK.close}`
+    `<h2 id="ban-ngoai-tuyen">${escapeHtml(strings['offlineCopy.title'])}</h2>` +
+    `<p>${escapeHtml(strings['offlineCopy.intro'])}</p><ul>${links.join('')}</ul></section>${ZIM_BLOCK.close}`
   );
 }
 
