@@ -13,6 +13,7 @@ const browserTests = [
   'src/tests/inbox-browser.test.ts',
   'src/tests/nginx.test.ts',
   'src/tests/offline.test.ts',
+  'src/tests/offline-copy.test.ts',
   'src/tests/print.test.ts',
   'src/tests/quality-a11y.test.ts',
   'src/tests/search*.test.ts',
