@@ -3,10 +3,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSiteCitations, CITATION_HINT, type SiteEntry } from '../lib/citations';
+import { checkSiteCitations, CITATION_HINT, textsOf, type SiteEntry } from '../lib/citations';
 import { correctionKeys, documentKeys, type Correction } from '../lib/citations';
 import { pageNotices, type Notices } from '../lib/notices';
 import { contentDir, fromRoot, shownPath } from '../lib/paths';
+import { longSentenceWarnings } from '../lib/sentences';
 import { isProductionSite } from '../lib/site-url';
 import { validateSite, type Collections } from '../lib/validate';
 
@@ -86,6 +87,22 @@ const raw = (entries: (Topic | Qa | Explainer | Recording)[]): SiteEntry[] =>
     return { id: e.id, file: shownPath(path), raw: readFileSync(path, 'utf8'), body: e.body ?? '', data: e.data };
   });
 
+/** Plain language is the editors' to judge: sentences over 25 words are listed once per build, never refused. Only
+ * Vietnamese text (a minority-language Q&A is its speaker's) and not the recordings, which read their Q&A. */
+function warnLongSentences(texts: Record<'topics' | 'qa' | 'explainers', SiteEntry[]>) {
+  const vietnamese = texts.qa.filter((q) => (q.data['lang'] as { id: string }).id === 'vi');
+  const warnings = [
+    ...texts.topics.flatMap((e) => longSentenceWarnings(e.file, textsOf('topics', e))),
+    ...vietnamese.flatMap((e) => longSentenceWarnings(e.file, textsOf('qa', e))),
+    ...texts.explainers.flatMap((e) => longSentenceWarnings(e.file, textsOf('explainers', e))),
+  ];
+  if (warnings.length > 0) {
+    console.warn(
+      `Cảnh báo (không chặn việc dựng trang): ${warnings.length} câu dài hơn 25 chữ. Hướng dẫn biên tập khuyên 15–20 chữ một câu; nên tách các câu này:\n- ${warnings.join('\n- ')}`,
+    );
+  }
+}
+
 /** An MP3 counts as present only when it is a non-empty file; empty files are a common upload accident. */
 const audioFileExists = (relative: string) => {
   const path = join(contentDir, 'audio', relative);
@@ -122,16 +139,12 @@ async function load(): Promise<Site> {
     );
   }
   // Figures are checked once references hold: a citation check over broken references would only repeat them.
-  const citations =
+  const texts =
     errors.length > 0
-      ? []
-      : checkSiteCitations({
-          topics: raw(topics),
-          qa: raw(qa),
-          explainers: raw(explainers),
-          audio: raw(audio),
-          documents,
-        });
+      ? undefined
+      : { topics: raw(topics), qa: raw(qa), explainers: raw(explainers), audio: raw(audio) };
+  const citations = texts ? checkSiteCitations({ ...texts, documents }) : [];
+  if (texts && citations.length === 0) warnLongSentences(texts);
   if (errors.length + citations.length > 0) {
     const all = [...errors, ...citations];
     throw new ContentError(
