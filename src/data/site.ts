@@ -130,14 +130,6 @@ async function load(): Promise<Site> {
   );
   const site = settings.find((s) => s.id === 'site');
   if (!site) errors.push('content/settings.yaml: thiếu mục "site" (tên trang, cơ quan phụ trách, tỉnh).');
-  const siteUrl = import.meta.env.SITE;
-  if (site && !site.data.issuer && import.meta.env.PROD && siteUrl && isProductionSite(siteUrl)) {
-    errors.push(
-      `content/settings.yaml: trường "issuer": chưa ghi cơ quan phụ trách trang. Bản dựng chính thức (SITE_URL=${siteUrl}) ` +
-        'phải ghi tên cơ quan chịu trách nhiệm về trang, tờ rơi và bản nghe, đúng như cơ quan đó tự gọi mình. ' +
-        'Chỉ bản dựng thử (địa chỉ .example, .test, .invalid hoặc localhost) mới được để trống.',
-    );
-  }
   // Figures are checked once references hold: a citation check over broken references would only repeat them.
   const texts =
     errors.length > 0
@@ -145,8 +137,18 @@ async function load(): Promise<Site> {
       : { topics: raw(topics), qa: raw(qa), explainers: raw(explainers), audio: raw(audio) };
   const citations = texts ? checkSiteCitations({ ...texts, documents }) : [];
   if (texts && citations.length === 0) warnLongSentences(texts);
-  if (errors.length + citations.length > 0) {
-    const all = [...errors, ...citations];
+  // Who publishes is checked apart from the content's own consistency, so it never hides a citation message.
+  const published: string[] = [];
+  const siteUrl = import.meta.env.SITE;
+  if (site && !site.data.issuer && import.meta.env.PROD && siteUrl && isProductionSite(siteUrl)) {
+    published.push(
+      `content/settings.yaml: trường "issuer": chưa ghi cơ quan phụ trách trang. Bản dựng chính thức (SITE_URL=${siteUrl}) ` +
+        'phải ghi tên cơ quan chịu trách nhiệm về trang, tờ rơi và bản nghe, đúng như cơ quan đó tự gọi mình. ' +
+        'Chỉ bản dựng thử (địa chỉ .example, .test, .invalid hoặc localhost) mới được để trống.',
+    );
+  }
+  if (errors.length + citations.length + published.length > 0) {
+    const all = [...errors, ...citations, ...published];
     throw new ContentError(
       `Nội dung có ${all.length} lỗi, cần sửa trước khi dựng trang:\n- ${all.join('\n- ')}` +
         (citations.length > 0 ? `\n${CITATION_HINT}` : ''),

@@ -9,8 +9,6 @@ export const urls = {
   explainer: (id: string) => `/chinh-sach/${id}/`,
   documents: () => '/van-ban/',
   document: (id: string) => `/van-ban/${id}/`,
-  /** The line of a document on /van-ban/, the address printed before documents had pages of their own. */
-  documentAnchor: (id: string) => `/van-ban/#${id}`,
   languages: () => '/ngon-ngu/',
   language: (slug: string) => `/ngon-ngu/${slug}/`,
   audioLibrary: () => '/ban-nghe/',
