@@ -58,9 +58,10 @@ export function build(options: {
   contentDir?: string;
   env?: Record<string, string>;
 }): Promise<BuildResult> {
-  // Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL…) into process.env, and Astro reads it: the child build
-  // gets the environment a person's shell would give it.
-  const viteKeys = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+  // Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL, SITE…) into process.env, and Astro reads it: the child build
+  // gets the environment a person's shell would give it. (An inherited SITE would override the child's SITE_URL in
+  // import.meta.env.SITE.)
+  const viteKeys = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SITE', 'SSR', 'TEST', 'NODE_ENV']);
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !viteKeys.has(k)),
   );
