@@ -3,13 +3,14 @@
  * code is rendered, decoded with jsQR and compared with the address the content says it must open.
  * The site is built for these tests with a test SITE_URL, so the QR codes prove they come from the configuration. */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../scripts/lib/browser';
-import { build, copyContent, scratchOut } from './helpers/build';
+import { build, scratchOut } from './helpers/build';
+import { FIXTURE, fixtureSite } from './helpers/fixture-site';
 import { root, siteDist, TEST_SITE_URL } from './helpers/paths';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
 import strings from '../i18n/vi.json';
@@ -208,6 +209,15 @@ describe.each(topics)('booklet /in/%s/', (topic) => {
     }
   });
 
+  it('prints the Q&A in the order the topic page lists them', () => {
+    const page = readFileSync(join(dist, 'chu-de', topic, 'index.html'), 'utf8');
+    const listed = /<h2 id="hoi-dap">[\s\S]*?<ol>([\s\S]*?)<\/ol>/.exec(page)?.[1] ?? '';
+    const booklet = readFileSync(join(dist, 'in', topic, 'index.html'), 'utf8');
+    const printed = [...booklet.matchAll(/data-qa="([^"]+)"/g)].map((m) => m[1]);
+    expect([...listed.matchAll(/href="\/hoi-dap\/([^"]+)\/"/g)].map((m) => m[1])).toEqual(printed);
+    expect(printed).toEqual(qa.map((q) => q.id));
+  });
+
   it('announces the same page count on the print index', async () => {
     const booklet = readFileSync(join(dist, 'in', topic, 'index.html'), 'utf8');
     const index = readFileSync(join(dist, 'in', 'index.html'), 'utf8');
@@ -354,50 +364,31 @@ describe('print pages on screen', () => {
   );
 });
 
-describe('a topic with nothing to print yet', () => {
-  it('still builds a valid booklet, a one-page leaflet and a slogans page that say so', async () => {
-    const dir = await copyContent();
-    const out = scratchOut('print-empty');
+describe('a topic with nothing to print yet (fixture site)', () => {
+  it('still has a valid booklet, a one-page leaflet and a slogans page that say so', async () => {
+    const fixture = await fixtureSite();
+    expect(slogans(fixture.content)).toEqual([]);
+    expect(expectedQa(fixture.content, FIXTURE.emptyTopic)).toEqual([]);
+    const empty = await serve(fixture.dist);
+    const context = await browser.newContext({ viewport: { width: Math.floor(180 * PX), height: 1100 } });
     try {
-      const doc = readdirSync(join(dir, 'documents'))
-        .find((f) => f.endsWith('.yaml'))!
-        .replace(/\.yaml$/, '');
-      for (const id of topicIds(dir)) {
-        // Strip every slogan so the banner page is empty too.
-        const file = join(dir, 'topics', `${id}.md`);
-        const text = readFileSync(file, 'utf8').replace(/^slogans:\n(?:(?:\s+-.*|\s+#.*)\n)*/m, 'slogans: []\n');
-        await writeFile(file, text);
-      }
-      await writeFile(
-        join(dir, 'topics', 'chu-de-thu-in.md'),
-        `---\ntitle: "Chủ đề thử in"\nshortTitle: "Thử in"\nsummary: "Chủ đề chưa có nội dung."\nperiod:\n  start: 2024-01-01\n  end: 2024-12-31\nlegalBasis:\n  - ${doc}\norder: 999\n---\n`,
-      );
-      const result = await build({ outDir: out, contentDir: dir, env: { SITE_URL: SITE } });
-      expect(result.code, result.output).toBe(0);
-      const empty = await serve(out);
-      const context = await browser.newContext({ viewport: { width: Math.floor(180 * PX), height: 1100 } });
-      try {
-        const page = await context.newPage();
-        for (const [path, count, notice] of [
-          ['/in/chu-de-thu-in/', undefined, strings['print.noQa']],
-          ['/in/chu-de-thu-in/to-roi/', 1, strings['print.noKeyMessages']],
-          ['/in/khau-hieu/', 1, strings['print.noSlogans']],
-        ] as const) {
-          await page.goto(empty.url + path);
-          await page.emulateMedia({ media: 'print' });
-          const file = await printPdf(page, `empty-${path.replace(/\W+/g, '-')}`);
-          const pages = await pdfPages(file);
-          const expected = count ?? Number(await page.locator('.print-note').getAttribute('data-pages'));
-          expect(pages.length, path).toBe(expected);
-          expect(await pdfText(file), path).toContain(flat(notice));
-        }
-      } finally {
-        await context.close();
-        await empty.close();
+      const page = await context.newPage();
+      for (const [path, count, notice] of [
+        [`/in/${FIXTURE.emptyTopic}/`, undefined, strings['print.noQa']],
+        [`/in/${FIXTURE.emptyTopic}/to-roi/`, 1, strings['print.noKeyMessages']],
+        ['/in/khau-hieu/', 1, strings['print.noSlogans']],
+      ] as const) {
+        await page.goto(empty.url + path);
+        await page.emulateMedia({ media: 'print' });
+        const file = await printPdf(page, `empty-${path.replace(/\W+/g, '-')}`);
+        const pages = await pdfPages(file);
+        const expected = count ?? Number(await page.locator('.print-note').getAttribute('data-pages'));
+        expect(pages.length, path).toBe(expected);
+        expect(await pdfText(file), path).toContain(flat(notice));
       }
     } finally {
-      await rm(dir, { recursive: true, force: true });
-      await Promise.all([out, `${out}-cache`].map((d) => rm(d, { recursive: true, force: true })));
+      await context.close();
+      await empty.close();
     }
   });
 });

@@ -1,65 +1,30 @@
-/** Search on a copy of the content with test pages added: Khmer Q&A with real Khmer sentences (src/tests/fixtures/
- * khmer/, until provincial editors supply Khmer content) and two Vietnamese pages built to test accent ranking. */
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+/** Search on the fixture site (src/tests/helpers/fixture-site.ts): Khmer Q&A with real Khmer sentences (src/tests/
+ * fixtures/khmer/, until provincial editors supply Khmer content) and two Vietnamese pages built to test accent
+ * ranking. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../../scripts/lib/browser';
-import { build, copyContent } from './helpers/build';
-import { root } from './helpers/paths';
+import { FIXTURE, fixtureSite } from './helpers/fixture-site';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
 import { openSearch, shown } from '../../scripts/lib/search-page';
 
-const fixtures = resolve(root, 'src/tests/fixtures/khmer');
 const KM = '/hoi-dap/';
 const pages = {
   survey: `${KM}dieu-tra-53-dan-toc/khmer-thoi-gian-dieu-tra/`,
   hotline: `${KM}phong-chong-mua-ban-nguoi/khmer-tong-dai-111/`,
   livestock: `${KM}phong-chong-dich-benh-gia-suc/khmer-khi-vat-nuoi-bi-benh/`,
   // Vietnamese pair: one says "Hải Dương", the other "đường"; both contain "duong" once folded.
-  haiDuong: `${KM}phong-chong-dich-benh-gia-suc/kiem-thu-hai-duong/`,
-  duong: `${KM}phong-chong-dich-benh-gia-suc/kiem-thu-duong-lang/`,
+  haiDuong: FIXTURE.haiDuong,
+  duong: FIXTURE.duong,
+  recording: `/ban-nghe/${FIXTURE.loudRecording}/`,
 };
 
-const qa = (question: string, body: string, order: number) => `---
-question: "${question}"
-topic: phong-chong-dich-benh-gia-suc
-lang: vi
-order: ${order}
-sources:
-  - cd-58-ttg-2024
-updated: 2024-07-01
----
-
-${body}
-`;
-
-let content: string;
-let outDir: string;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  content = await copyContent();
-  for (const topic of await readdir(fixtures, { withFileTypes: true })) {
-    if (topic.isDirectory()) await cp(join(fixtures, topic.name), join(content, 'qa', topic.name), { recursive: true });
-  }
-  const extra = join(content, 'qa', 'phong-chong-dich-benh-gia-suc');
-  await writeFile(
-    join(extra, 'kiem-thu-hai-duong.md'),
-    qa('Câu hỏi kiểm thử về Hải Dương', 'Trang kiểm thử nói về Hải Dương và gia cầm.', 9901),
-  );
-  await writeFile(
-    join(extra, 'kiem-thu-duong-lang.md'),
-    qa('Câu hỏi kiểm thử về đường làng', 'Trang kiểm thử nói về đường làng và gia cầm.', 9902),
-  );
-  // Inside the project on purpose: Astro puts its prerender chunks in <outDir>/.prerender only when outDir is under
-  // the working directory, and otherwise in the shared ./.astro/.prerender, where parallel builds clobber each other.
-  outDir = join(root, 'node_modules/.cache/loa-ban', `search-fixtures-${process.pid}-${Date.now()}`, 'dist');
-  const result = await build({ outDir, contentDir: content });
-  if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
-  server = await serve(outDir);
+  server = await serve((await fixtureSite()).dist);
   browser = await launch();
   page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
 });
@@ -67,8 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await rm(content, { recursive: true, force: true });
-  await rm(resolve(outDir, '..'), { recursive: true, force: true });
 });
 
 async function hrefs(q: string, extra: Record<string, string> = {}) {
@@ -108,7 +71,7 @@ describe('Khmer', () => {
 
   it('is found from the same box as Vietnamese, and filtered by language', async () => {
     const khmer = await hrefs('', { 'ngon-ngu': 'Tiếng Khmer' });
-    expect([...khmer].sort()).toEqual([pages.hotline, pages.livestock, pages.survey].sort());
+    expect([...khmer].sort()).toEqual([pages.hotline, pages.livestock, pages.survey, pages.recording].sort());
     // A Vietnamese query and a Khmer one in the same box, the same index.
     expect(await hrefs('Hải Dương')).toContain(pages.haiDuong);
   });
@@ -129,14 +92,5 @@ describe('accents', () => {
     const exact = await hrefs('đường kiểm thử');
     expect(exact[0]).toBe(pages.duong);
     expect(exact).not.toContain(pages.haiDuong);
-  });
-});
-
-describe('minority-language content is marked with its language', () => {
-  it('a Khmer Q&A carries lang="km" on its page and in its language list', async () => {
-    const html = await readFile(join(outDir, pages.survey, 'index.html'), 'utf8');
-    expect(html).toContain('<article lang="km">');
-    const list = await readFile(join(outDir, 'ngon-ngu/tieng-khmer/index.html'), 'utf8');
-    expect(list).toContain(`<li lang="km"><a href="${pages.survey}">`);
   });
 });
