@@ -6,7 +6,8 @@
  *   warning, and a minority-language recording page;
  * - two explainer illustrations, one too heavy for phones: images through sharp and the weight warning;
  * - a topic with nothing to print yet, and no slogan in any topic: empty booklet, leaflet and slogans pages;
- * - a topic with more Vietnamese Q&A than a list shows: the 30-question cap of the Q&A index and language pages;
+ * - a topic with more Vietnamese Q&A than a list shows, each checked on another day: the 30-question cap of the Q&A
+ *   index and language pages, and sitemap dates;
  * - the survey topic's Vietnamese Q&A in reverse order: printed QR codes do not depend on `order`.
  * Entries are cloned from real ones and changed only where a test needs it, so they follow the schemas as they
  * evolve. Built with the test SITE_URL, like the real test build, so the two can be compared. */
@@ -187,6 +188,8 @@ async function makeContent(dir: string) {
         topic: FIXTURE.manyTopic,
         lang: 'vi',
         order: n,
+        // Each its own day (the real content was all checked on one day): sitemap dates must follow each entry.
+        updated: new Date(Date.UTC(2024, 0, n)).toISOString().slice(0, 10),
       }),
       `Câu trả lời thử thứ ${n}.`,
     );
