@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
+import type { SchemaContext } from 'astro:content';
 import { describe, expect, it } from 'vitest';
 import { contentDir, contentFiles } from '../lib/paths';
 import { idFromPath, validateSite, type Collections, type Entry } from '../lib/validate';
@@ -25,7 +26,7 @@ type Data = Record<string, unknown>;
 const schemas = {
   topics: topicSchema,
   qa: qaSchema,
-  explainers: explainerSchema(() => z.string()),
+  explainers: explainerSchema((() => z.string()) as unknown as SchemaContext['image']),
   audio: audioSchema,
   documents: documentSchema,
   languages: languageSchema,

@@ -2,10 +2,10 @@
  * a file outside the broadcast loudness range builds with a warning that names it. Fixtures are generated here. */
 import { cp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toneMp3 } from '../../scripts/lib/audio-fixtures';
 import { sine, writeWav } from '../lib/audio/wav';
-import { build, scratchOut } from './helpers/build';
+import { build, scratchOut, type BuildResult } from './helpers/build';
 import { FIXTURE, fixtureSite } from './helpers/fixture-site';
 import { root } from './helpers/paths';
 
@@ -30,15 +30,23 @@ async function buildWith(files: Record<string, Uint8Array>) {
   return build({ contentDir: dir, outDir });
 }
 
+// Builds run in hooks, whose time limit allows for waiting on other test files' builds on a busy machine.
 describe('bad audio fails the build, each file named', () => {
-  it('a corrupt MP3, a WAV renamed .mp3 and a truncated MP3, all in one report', async () => {
+  let bad: BuildResult;
+  let empty: BuildResult;
+  beforeAll(async () => {
     const good = toneMp3({ seconds: 4, level: -20 });
     const corrupt = good.slice();
     let seed = 7;
     for (let i = 1500; i < corrupt.length - 1500; i++) corrupt[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
     const wav = writeWav(sine({ frequency: 440, amplitude: 0.1, seconds: 1, sampleRate: 22050 }));
     const truncated = good.subarray(0, good.length - 100);
-    const r = await buildWith({ 'thu-hong': corrupt, 'thu-wav': wav, 'thu-cat-cut': truncated });
+    bad = await buildWith({ 'thu-hong': corrupt, 'thu-wav': wav, 'thu-cat-cut': truncated });
+    empty = await buildWith({ 'thu-rong': new Uint8Array() });
+  });
+
+  it('a corrupt MP3, a WAV renamed .mp3 and a truncated MP3, all in one report', () => {
+    const r = bad;
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('content/audio/thu-hong.md: trường "file" ("files/thu-hong.mp3"): tệp hỏng');
     expect(r.output).toContain(
@@ -50,8 +58,8 @@ describe('bad audio fails the build, each file named', () => {
   // An empty file counts as missing. It is caught with the cross-entry checks (src/lib/validate.ts, unit-tested with
   // every other content mistake), before any audio is read: this build is the one that shows those checks stop a
   // real build, naming the file and the field.
-  it('an empty MP3', async () => {
-    const r = await buildWith({ 'thu-rong': new Uint8Array() });
+  it('an empty MP3', () => {
+    const r = empty;
     expect(r.code).not.toBe(0);
     expect(r.output).toContain(
       'content/audio/thu-rong.md: trường "file": không tìm thấy tệp ghi âm "files/thu-rong.mp3"',
@@ -60,8 +68,12 @@ describe('bad audio fails the build, each file named', () => {
 });
 
 describe('loudness', () => {
-  it('a file far louder than -23 LUFS builds with a warning naming it (fixture site)', async () => {
-    const { output } = await fixtureSite();
+  let output: string;
+  beforeAll(async () => {
+    ({ output } = await fixtureSite());
+  });
+
+  it('a file far louder than -23 LUFS builds with a warning naming it (fixture site)', () => {
     const id = FIXTURE.loudRecording;
     expect(output).toMatch(
       new RegExp(

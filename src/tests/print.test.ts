@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../scripts/lib/browser';
-import { build, scratchOut } from './helpers/build';
-import { FIXTURE, fixtureSite } from './helpers/fixture-site';
+import { build, scratchOut, type BuildResult } from './helpers/build';
+import { FIXTURE, fixtureSite, type FixtureSite } from './helpers/fixture-site';
 import { root, siteDist, TEST_SITE_URL } from './helpers/paths';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
 import strings from '../i18n/vi.json';
@@ -365,8 +365,12 @@ describe('print pages on screen', () => {
 });
 
 describe('a topic with nothing to print yet (fixture site)', () => {
+  let fixture: FixtureSite;
+  beforeAll(async () => {
+    fixture = await fixtureSite();
+  });
+
   it('still has a valid booklet, a one-page leaflet and a slogans page that say so', async () => {
-    const fixture = await fixtureSite();
     expect(slogans(fixture.content)).toEqual([]);
     expect(expectedQa(fixture.content, FIXTURE.emptyTopic)).toEqual([]);
     const empty = await serve(fixture.dist);
@@ -394,10 +398,15 @@ describe('a topic with nothing to print yet (fixture site)', () => {
 });
 
 describe('production build with a local SITE_URL', () => {
-  it('fails instead of printing QR codes that only open on the build machine', async () => {
+  let result: BuildResult;
+  // In a hook, whose time limit allows for waiting on other test files' builds on a busy machine.
+  beforeAll(async () => {
     const out = scratchOut('print-localhost');
-    const result = await build({ outDir: out, env: { SITE_URL: 'http://localhost:4321' } });
+    result = await build({ outDir: out, env: { SITE_URL: 'http://localhost:4321' } });
     await Promise.all([out, `${out}-cache`].map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('fails instead of printing QR codes that only open on the build machine', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('SITE_URL đang là "http://localhost:4321"');
   });

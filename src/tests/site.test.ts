@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { parse, TEXT_NODE, walkSync } from 'ultrahtml';
+import { parse, TEXT_NODE, walkSync, type Node } from 'ultrahtml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite, type FixtureSite } from './helpers/fixture-site';
 import { root, siteDist } from './helpers/paths';
@@ -158,9 +158,9 @@ describe('languages are marked', () => {
           if (node.type !== TEXT_NODE || !khmer.test(node.value)) return;
           let lang: string | undefined;
           const names: string[] = [];
-          for (let at = node.parent; at && lang === undefined; at = at.parent) {
-            names.push(at.name);
-            lang = (at.attributes as Record<string, string> | undefined)?.['lang'];
+          for (let at: Node | undefined = node.parent; at && lang === undefined; at = at.parent as Node | undefined) {
+            names.push(String(at['name']));
+            lang = (at['attributes'] as Record<string, string> | undefined)?.['lang'];
           }
           // <title> is the document's, and <html lang="vi"> says what its interface is in.
           if (lang !== 'km' && !names.includes('title'))
