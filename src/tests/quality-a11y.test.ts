@@ -13,7 +13,8 @@ const site = siteInBrowser();
 const pages = onePerType(siteDist);
 /** Where each page is requested: the 404 page as a real missing URL. */
 const at = (p: BuiltPage) => (p.path === '/404.html' ? '/khong-co-trang-nay/' : p.path);
-/** One test per page type and check, each loading one page: none loops over the whole site under one time limit. */
+/** One test per page type and check, each loading one page: none loops over the whole site under one time limit.
+ * Checks that need no keyboard focus run two pages at a time (the browser project's maxConcurrency, one per core). */
 const each = pages.map((p) => [p.path, p] as const);
 
 beforeAll(async () => {
@@ -64,7 +65,7 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     expect(pages.map((p) => p.path)).toContain('/');
   });
 
-  it.each(each)('axe finds no violations on %s', async (_, p) => {
+  it.concurrent.each(each)('axe finds no violations on %s', async (_, p) => {
     const failures: string[] = [];
     await withPage({ viewport: { width: 1280, height: 800 } }, at(p), async (page) => {
       const result = await new AxeBuilder({ page }).withTags(tags).analyze();
@@ -150,7 +151,7 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     });
   });
 
-  it.each(each)(
+  it.concurrent.each(each)(
     'touch targets of %s are at least 24×24 px, or spaced as WCAG 2.5.8 allows, on a phone',
     async (_, p) => {
       const failures: string[] = [];
@@ -198,7 +199,7 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     },
   );
 
-  it.each(each)(
+  it.concurrent.each(each)(
     '%s reflows at 320 px and at 200 % zoom: no horizontal scrolling, header search still visible',
     async (_, p) => {
       const failures: string[] = [];
