@@ -14,13 +14,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import sharp from 'sharp';
 import { toneMp3 } from '../../../scripts/lib/audio-fixtures';
 import { cacheDir } from '../../lib/paths';
 import { build, withLock } from './build';
-import { root, TEST_SITE_URL } from './paths';
+import { root, siteDist, TEST_SITE_URL } from './paths';
 
 export interface FixtureSite {
   /** The built site. */
@@ -50,8 +50,10 @@ export const FIXTURE = {
   duong: '/hoi-dap/phong-chong-dich-benh-gia-suc/kiem-thu-duong-lang/',
 } as const;
 
-const dist = resolve(cacheDir, 'test-fixture-site');
-const content = resolve(cacheDir, 'test-fixture-content');
+/** Beside the real test build (LOA_BAN_TEST_SITE moves both); the content copy stays inside the project, where the
+ * MDX modules compiled from it resolve Astro's runtime. */
+const dist = `${siteDist}-fixture`;
+const content = resolve(cacheDir, `${basename(siteDist)}-fixture-content`);
 const marker = `${dist}.run`;
 const log = `${dist}.log`;
 
