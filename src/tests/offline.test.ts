@@ -193,7 +193,7 @@ describe('Save-Data', () => {
       const context = await browser.newContext();
       const page = await controlled(context, '/');
       expect(saver.errors).toEqual([]);
-      expect(saver.workers(), 'the worker ran under Save-Data').toBe(1);
+      expect(saver.workers(), 'the worker ran under Save-Data').toBeGreaterThan(0);
       expect(
         await context
           .serviceWorkers()[0]!
