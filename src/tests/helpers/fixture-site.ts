@@ -131,9 +131,9 @@ async function makeContent(dir: string) {
     await clone(dir, model, `${livestock}/${slug}.md`, (d) => ({ ...d, question, lang: 'vi', order }), body);
   }
 
-  // Explainer illustrations: random noise compresses badly (a detailed photo too heavy for phones); a smooth
-  // gradient is light.
-  const noise = await sharp(randomBytes(1600 * 1000 * 3), { raw: { width: 1600, height: 1000, channels: 3 } })
+  // Explainer illustrations: random noise compresses badly (a detailed photo too heavy for phones), only 720 px wide
+  // because AVIF-encoding noise is slow (17 s at 1080 px); a smooth gradient is light, at every width.
+  const noise = await sharp(randomBytes(720 * 450 * 3), { raw: { width: 720, height: 450, channels: 3 } })
     .jpeg({ quality: 95 })
     .toBuffer();
   const gradient = await sharp(
