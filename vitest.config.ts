@@ -32,6 +32,9 @@ export default defineConfig({
       include: ['src/lib/**/*.ts', 'src/schemas/**/*.ts'],
       exclude: ['**/*.test.ts'],
       reporter: ['text-summary', 'html'],
+      // Just below what the suite reaches (statements 94.1 %, branches 83.4 %, functions 87.9 %, lines 95.1 %):
+      // a change that leaves code untested fails npm test. Raise them as coverage grows.
+      thresholds: { statements: 93, branches: 82, functions: 87, lines: 94 },
     },
     projects: [
       getViteConfig({
@@ -57,6 +60,8 @@ export default defineConfig({
           include: browserTests,
           globalSetup: ['src/tests/helpers/global-setup.ts'],
           fileParallelism: false,
+          // Tests marked concurrent open at most one browser page per core.
+          maxConcurrency: cores,
           sequence: { groupOrder: 2 },
         },
       },

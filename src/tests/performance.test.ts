@@ -18,24 +18,31 @@ const budget: Record<string, number> = {
   print: 60_000,
 };
 const JS_BUDGET = 3_000;
+/** The search page runs its own UI before Pagefind loads (Pagefind's bytes are budgeted in search-budget.test.ts). */
+const SEARCH_JS_BUDGET = 6_000;
 
 const pages = readdirSync(siteDist, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.html'))
   .map((file) => ({ file, html: readFileSync(join(siteDist, file), 'utf8') }));
-const typeOf = (html: string) => /<body data-page="([a-z]+)"/.exec(html)?.[1] ?? 'list';
+/** A page's type, as its layout declares it; a page that declares none gets no budget and fails. */
+const typeOf = (html: string) => /<body data-page="([a-z]+)"/.exec(html)?.[1] ?? 'none';
 const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 const head = (html: string) => html.slice(0, html.indexOf('</head>'));
 
 describe('page weight', () => {
-  it('covers every page type', () => {
+  it('has a page of every budgeted type, and no page of another type', () => {
     const types = new Set(pages.map((p) => typeOf(p.html)));
-    for (const t of ['home', 'topic', 'qa', 'explainer', 'list']) expect(types).toContain(t);
+    expect([...types].sort()).toEqual(Object.keys(budget).sort());
+  });
+
+  it('gives the search page its own type', () => {
+    expect(pages.filter((p) => typeOf(p.html) === 'search').map((p) => p.file)).toEqual(['tim-kiem/index.html']);
   });
 
   it('keeps every page within its compressed budget', () => {
     const over = pages
       .map((p) => ({ file: p.file, type: typeOf(p.html), bytes: gz(p.html) }))
-      .filter((p) => p.bytes > budget[p.type]!)
+      .filter((p) => !(p.bytes <= budget[p.type]!))
       .map((p) => `${p.file} (${p.type}): ${p.bytes} B > ${budget[p.type]} B`);
     expect(over).toEqual([]);
   });
@@ -79,19 +86,25 @@ describe('one round trip to read', () => {
     expect(external).toEqual([]);
   });
 
-  it('keeps JavaScript a small enhancement (<= 3 KB compressed per page, search page excepted)', () => {
+  it('keeps JavaScript a small enhancement (<= 3 KB compressed per page, 6 KB on the search page)', () => {
+    const scripts = (html: string) => {
+      const external = [...html.matchAll(/<script[^>]*src="(\/[^"]+)"/g)].map((m) =>
+        gz(readFileSync(join(siteDist, m[1]!))),
+      );
+      const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => gz(m[1]!));
+      return [...external, ...inline].reduce((a, b) => a + b, 0);
+    };
     const over = pages
-      .filter((p) => typeOf(p.html) !== 'search')
-      .map(({ file, html }) => {
-        const external = [...html.matchAll(/<script[^>]*src="(\/[^"]+)"/g)].map((m) =>
-          gz(readFileSync(join(siteDist, m[1]!))),
-        );
-        const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => gz(m[1]!));
-        return { file, bytes: [...external, ...inline].reduce((a, b) => a + b, 0) };
-      })
-      .filter((p) => p.bytes > JS_BUDGET)
-      .map((p) => `${p.file}: ${p.bytes} B`);
+      .map(({ file, html }) => ({
+        file,
+        bytes: scripts(html),
+        limit: typeOf(html) === 'search' ? SEARCH_JS_BUDGET : JS_BUDGET,
+      }))
+      .filter((p) => p.bytes > p.limit)
+      .map((p) => `${p.file}: ${p.bytes} B > ${p.limit} B`);
     expect(over).toEqual([]);
+    // The search page's scripts are found and weighed, not skipped.
+    expect(scripts(pages.find((p) => p.file === 'tim-kiem/index.html')!.html)).toBeGreaterThan(0);
   });
 
   it('ships a service worker well under 5 KB, stamped with a version', () => {

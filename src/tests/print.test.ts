@@ -5,13 +5,14 @@
  * Chromium at the printable width, where nothing may overflow.
  * The site is built for these tests with a test SITE_URL, so the QR codes prove they come from the configuration. */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../scripts/lib/browser';
-import { build, copyContent, scratchOut } from './helpers/build';
+import { build, scratchOut, type BuildResult } from './helpers/build';
+import { FIXTURE, fixtureSite, type FixtureSite } from './helpers/fixture-site';
 import { root, siteDist, TEST_SITE_URL } from './helpers/paths';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
 import yaml from 'js-yaml';
@@ -246,6 +247,15 @@ describe.each(topics)('booklet /in/%s/', (topic) => {
     expect(await pdfQrCodes(file)).toEqual([`${SITE}/chu-de/${topic}/`, ...qa.map((q) => `${SITE}${q.target}`)]);
   });
 
+  it('prints the Q&A in the order the topic page lists them', () => {
+    const page = readFileSync(join(dist, 'chu-de', topic, 'index.html'), 'utf8');
+    const listed = /<h2 id="hoi-dap">[\s\S]*?<ol>([\s\S]*?)<\/ol>/.exec(page)?.[1] ?? '';
+    const booklet = readFileSync(join(dist, 'in', topic, 'index.html'), 'utf8');
+    const printed = [...booklet.matchAll(/data-qa="([^"]+)"/g)].map((m) => m[1]);
+    expect([...listed.matchAll(/href="\/hoi-dap\/([^"]+)\/"/g)].map((m) => m[1])).toEqual(printed);
+    expect(printed).toEqual(qa.map((q) => q.id));
+  });
+
   it('states the same page count and size on the print index and the topic page', () => {
     const { url, html } = builtPdf(`/in/${topic}/`);
     const booklet = offeredPdf(html, url);
@@ -411,52 +421,42 @@ describe('print pages on screen', () => {
   );
 });
 
-describe('a topic with nothing to print yet', () => {
-  it('still builds a booklet, a one-page leaflet and a slogans page that say so, and their PDFs', async () => {
-    const dir = await copyContent();
-    const out = scratchOut('print-empty');
-    try {
-      const doc = readdirSync(join(dir, 'documents'))
-        .find((f) => f.endsWith('.yaml'))!
-        .replace(/\.yaml$/, '');
-      for (const id of topicIds(dir)) {
-        // Strip every slogan so the banner page is empty too.
-        const file = join(dir, 'topics', `${id}.md`);
-        const text = readFileSync(file, 'utf8').replace(/^slogans:\n(?:(?:\s+-.*|\s+#.*)\n)*/m, 'slogans: []\n');
-        await writeFile(file, text);
-      }
-      await writeFile(
-        join(dir, 'topics', 'chu-de-thu-in.md'),
-        `---\ntitle: "Chủ đề thử in"\nshortTitle: "Thử in"\nsummary: "Chủ đề chưa có nội dung."\nlegalBasis:\n  - ${doc}\norder: 999\n---\n`,
-      );
-      const result = await build({ outDir: out, contentDir: dir, env: { SITE_URL: SITE } });
-      expect(result.code, result.output).toBe(0);
-      for (const [path, count, notice] of [
-        ['/in/chu-de-thu-in/', undefined, strings['print.noQa']],
-        ['/in/chu-de-thu-in/to-roi/', 1, strings['print.noKeyMessages']],
-        ['/in/khau-hieu/', 1, strings['print.noSlogans']],
-      ] as const) {
-        const html = readFileSync(join(out, path, 'index.html'), 'utf8');
-        const url = /<link rel="alternate" type="application\/pdf" href="([^"]+)">/.exec(html)![1]!;
-        const file = join(out, url);
-        const pages = await pdfPages(file);
-        const expected = count ?? Number(/class="print-note" [^>]*data-estimate="(\d+)"/.exec(html)![1]);
-        expect(pages.length, path).toBe(expected);
-        expect(offeredPdf(html, url)?.pages, path).toBe(expected);
-        expect(await pdfText(file), path).toContain(flat(notice));
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-      await Promise.all([out, `${out}-cache`].map((d) => rm(d, { recursive: true, force: true })));
+describe('a topic with nothing to print yet (fixture site)', () => {
+  let fixture: FixtureSite;
+  beforeAll(async () => {
+    fixture = await fixtureSite();
+  });
+
+  it('still has a booklet, a one-page leaflet and a slogans page that say so, and their PDFs', async () => {
+    expect(slogans(fixture.content)).toEqual([]);
+    expect(expectedQa(fixture.content, FIXTURE.emptyTopic)).toEqual([]);
+    for (const [path, count, notice] of [
+      [`/in/${FIXTURE.emptyTopic}/`, undefined, strings['print.noQa']],
+      [`/in/${FIXTURE.emptyTopic}/to-roi/`, 1, strings['print.noKeyMessages']],
+      ['/in/khau-hieu/', 1, strings['print.noSlogans']],
+    ] as const) {
+      const html = readFileSync(join(fixture.dist, path, 'index.html'), 'utf8');
+      const url = /<link rel="alternate" type="application\/pdf" href="([^"]+)">/.exec(html)![1]!;
+      const file = join(fixture.dist, url);
+      const pages = await pdfPages(file);
+      const expected = count ?? Number(/class="print-note" [^>]*data-estimate="(\d+)"/.exec(html)![1]);
+      expect(pages.length, path).toBe(expected);
+      expect(offeredPdf(html, url)?.pages, path).toBe(expected);
+      expect(await pdfText(file), path).toContain(flat(notice));
     }
   });
 });
 
 describe('production build with a local SITE_URL', () => {
-  it('fails instead of printing QR codes that only open on the build machine', async () => {
+  let result: BuildResult;
+  // In a hook, whose time limit allows for waiting on other test files' builds on a busy machine.
+  beforeAll(async () => {
     const out = scratchOut('print-localhost');
-    const result = await build({ outDir: out, env: { SITE_URL: 'http://localhost:4321' } });
+    result = await build({ outDir: out, env: { SITE_URL: 'http://localhost:4321' } });
     await Promise.all([out, `${out}-cache`].map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('fails instead of printing QR codes that only open on the build machine', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('SITE_URL đang là "http://localhost:4321"');
   });

@@ -13,6 +13,9 @@ const site = siteInBrowser();
 const pages = onePerType(siteDist);
 /** Where each page is requested: the 404 page as a real missing URL. */
 const at = (p: BuiltPage) => (p.path === '/404.html' ? '/khong-co-trang-nay/' : p.path);
+/** One test per page type and check, each loading one page: none loops over the whole site under one time limit.
+ * Checks that need no keyboard focus run two pages at a time (the browser project's maxConcurrency, one per core). */
+const each = pages.map((p) => [p.path, p] as const);
 
 beforeAll(async () => {
   // An empty or half-written build must fail here, not pass every loop below vacuously.
@@ -32,16 +35,6 @@ async function withPage<T>(
   } finally {
     await context.close();
   }
-}
-
-/** Runs `fn` over `items`, four pages at a time (each in its own browser context). */
-async function eachPage(items: BuiltPage[], fn: (p: BuiltPage) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) await fn(p);
-    }),
-  );
 }
 
 /** Presses Tab until `selector` has focus (at most `limit` times); returns whether it got there. */
@@ -72,22 +65,20 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     expect(pages.map((p) => p.path)).toContain('/');
   });
 
-  it('axe finds no violations on one page of every page type', async () => {
+  it.concurrent.each(each)('axe finds no violations on %s', async (_, p) => {
     const failures: string[] = [];
-    await eachPage(pages, async (p) => {
-      await withPage({ viewport: { width: 1280, height: 800 } }, at(p), async (page) => {
-        const result = await new AxeBuilder({ page }).withTags(tags).analyze();
-        // axe really ran its rules here (colour contrast, names, landmarks…), not an empty set.
-        if (result.passes.length < 10) failures.push(`${p.path}: axe ran only ${result.passes.length} passing rules`);
-        for (const v of result.violations) {
-          failures.push(
-            `${p.path}: ${v.id} (${v.impact}): ${v.help} → ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-          );
-        }
-      });
+    await withPage({ viewport: { width: 1280, height: 800 } }, at(p), async (page) => {
+      const result = await new AxeBuilder({ page }).withTags(tags).analyze();
+      // axe really ran its rules here (colour contrast, names, landmarks…), not an empty set.
+      if (result.passes.length < 10) failures.push(`axe ran only ${result.passes.length} passing rules`);
+      for (const v of result.violations) {
+        failures.push(
+          `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+        );
+      }
     });
     expect(failures).toEqual([]);
   });
@@ -116,10 +107,10 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     });
   });
 
-  it('every link, button and field shows a visible focus indicator when reached with Tab', async () => {
-    const failures: string[] = [];
-    // Sequential: only the foreground page gets keyboard focus events reliably.
-    for (const p of pages) {
+  it.each(each)(
+    'every link, button and field of %s shows a visible focus indicator when reached with Tab',
+    async (_, p) => {
+      const failures: string[] = [];
       await withPage({ viewport: { width: 1280, height: 800 } }, at(p), async (page) => {
         const total = await page
           .locator(
@@ -136,12 +127,12 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
           if (!key || seen.has(key)) continue;
           seen.add(key);
           const focus = await focusIsVisible(page);
-          if (!focus.visible) failures.push(`${p.path}: no visible focus on ${focus.detail}`);
+          if (!focus.visible) failures.push(`no visible focus on ${focus.detail}`);
         }
       });
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 
   it('the audio player is reachable and operable by keyboard', async () => {
     const withAudio = firstPageWith(siteDist, /<audio\b/);
@@ -160,9 +151,10 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
     });
   });
 
-  it('touch targets are at least 24×24 px, or spaced as WCAG 2.5.8 allows, on a phone', async () => {
-    const failures: string[] = [];
-    await eachPage(pages, async (p) => {
+  it.concurrent.each(each)(
+    'touch targets of %s are at least 24×24 px, or spaced as WCAG 2.5.8 allows, on a phone',
+    async (_, p) => {
+      const failures: string[] = [];
       await withPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, at(p), async (page) => {
         const small = await page.evaluate(() => {
           const targets = [
@@ -201,21 +193,22 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
           }
           return out;
         });
-        failures.push(...small.map((s) => `${p.path}: ${s}`));
+        failures.push(...small);
       });
-    });
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 
-  it('reflows at 320 px and at 200 % zoom: no horizontal scrolling, header search still visible', async () => {
-    const failures: string[] = [];
-    const views = [
-      { name: '320 px', options: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true } },
-      // 200 % zoom of a 1280×800 window: half the CSS pixels at twice the device pixel ratio.
-      { name: '200 % zoom', options: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } },
-    ];
-    for (const view of views) {
-      await eachPage(pages, async (p) => {
+  it.concurrent.each(each)(
+    '%s reflows at 320 px and at 200 % zoom: no horizontal scrolling, header search still visible',
+    async (_, p) => {
+      const failures: string[] = [];
+      const views = [
+        { name: '320 px', options: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true } },
+        // 200 % zoom of a 1280×800 window: half the CSS pixels at twice the device pixel ratio.
+        { name: '200 % zoom', options: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } },
+      ];
+      for (const view of views) {
         await withPage(view.options, at(p), async (page) => {
           const m = await page.evaluate(() => ({
             scroll: document.documentElement.scrollWidth,
@@ -231,14 +224,12 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
               .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
           }));
           if (m.scroll > m.width)
-            failures.push(
-              `${view.name} ${p.path}: page is ${m.scroll} px wide in ${m.width} px (${m.wide.join(', ')})`,
-            );
+            failures.push(`${view.name}: page is ${m.scroll} px wide in ${m.width} px (${m.wide.join(', ')})`);
           if (!(await page.locator('form[role="search"] input[name="q"]').first().isVisible()))
-            failures.push(`${view.name} ${p.path}: search field hidden`);
+            failures.push(`${view.name}: search field hidden`);
         });
-      });
-    }
-    expect(failures).toEqual([]);
-  });
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 });

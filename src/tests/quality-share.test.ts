@@ -1,11 +1,12 @@
 /** Share and discovery: what a search engine, Zalo or Facebook reads from a page, robots.txt and the sitemap dates. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import yaml from 'js-yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../lib/paths';
-import { readDatedEntries } from '../lib/sitemap';
 import { urls } from '../lib/urls';
+import { fixtureSite } from './helpers/fixture-site';
 import { siteDist } from './helpers/paths';
 import { builtPages, pageType } from './helpers/site-pages';
 
@@ -81,25 +82,48 @@ describe('robots.txt and sitemap dates', () => {
     expect(readFileSync(join(siteDist, 'sitemap-index.xml'), 'utf8')).toContain('<sitemapindex');
   });
 
-  it('each Q&A and explainer page carries its front-matter date as lastmod', () => {
-    const parser = new XMLParser({ isArray: (n) => n === 'url' || n === 'sitemap' });
-    const maps = parser.parse(readFileSync(join(siteDist, 'sitemap-index.xml'), 'utf8')).sitemapindex.sitemap as {
-      loc: string;
-    }[];
-    const lastmod = new Map<string, string>();
-    for (const m of maps) {
-      const set = parser.parse(readFileSync(join(siteDist, new URL(m.loc).pathname), 'utf8')).urlset.url as {
-        loc: string;
-        lastmod?: string;
-      }[];
-      for (const u of set) if (u.lastmod) lastmod.set(new URL(u.loc).pathname, String(u.lastmod).slice(0, 10));
-    }
-    const entries = readDatedEntries(contentDir).filter((e) => e.collection !== 'audio');
-    expect(entries.length).toBeGreaterThan(0);
-    const path = (e: (typeof entries)[number]) => (e.collection === 'qa' ? urls.qa(e.id) : urls.explainer(e.id));
-    const wrong = entries
-      .filter((e) => lastmod.get(path(e)) !== e.date.toISOString().slice(0, 10))
-      .map((e) => `${path(e)}: ${lastmod.get(path(e))} ≠ ${e.date.toISOString().slice(0, 10)}`);
-    expect(wrong).toEqual([]);
+  // On the real site, and on the fixture site whose test Q&A were each checked on another day.
+  const sites: Record<string, { dist: string; content: string }> = {
+    'real site': { dist: siteDist, content: contentDir },
+  };
+  beforeAll(async () => {
+    sites['fixture site'] = await fixtureSite();
   });
+  it.each(['real site', 'fixture site'])(
+    'each Q&A and explainer page carries its front-matter date as lastmod (%s)',
+    (name) => {
+      const { dist, content } = sites[name]!;
+      const parser = new XMLParser({ isArray: (n) => n === 'url' || n === 'sitemap' });
+      const maps = parser.parse(readFileSync(join(dist, 'sitemap-index.xml'), 'utf8')).sitemapindex.sitemap as {
+        loc: string;
+      }[];
+      const lastmod = new Map<string, string>();
+      for (const m of maps) {
+        const set = parser.parse(readFileSync(join(dist, new URL(m.loc).pathname), 'utf8')).urlset.url as {
+          loc: string;
+          lastmod?: string;
+        }[];
+        for (const u of set) if (u.lastmod) lastmod.set(new URL(u.loc).pathname, String(u.lastmod).slice(0, 10));
+      }
+      // Expected dates straight from the files (js-yaml), each page's URL as the README states it.
+      const expected = (['qa', 'explainers'] as const).flatMap((collection) =>
+        readdirSync(join(content, collection), { recursive: true, encoding: 'utf8' })
+          .filter((f) => /\.mdx?$/.test(f) && !f.split('/').at(-1)!.startsWith('_'))
+          .map((f) => {
+            const text = readFileSync(join(content, collection, f), 'utf8');
+            const data = yaml.load(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)![1]!) as { updated: Date };
+            const id = f.replace(/\.mdx?$/, '');
+            return {
+              path: collection === 'qa' ? `/hoi-dap/${id}/` : `/chinh-sach/${id}/`,
+              date: data.updated.toISOString().slice(0, 10),
+            };
+          }),
+      );
+      expect(expected.length).toBeGreaterThan(40);
+      const wrong = expected
+        .filter((e) => lastmod.get(e.path) !== e.date)
+        .map((e) => `${e.path}: ${lastmod.get(e.path)} ≠ ${e.date}`);
+      expect(wrong).toEqual([]);
+    },
+  );
 });

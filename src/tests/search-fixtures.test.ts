@@ -1,70 +1,38 @@
-/** Search on a copy of the content with test pages added: Khmer Q&A with real Khmer sentences (src/tests/fixtures/
- * khmer/, until provincial editors supply Khmer content) and two Vietnamese pages built to test accent ranking.
- * The same build checks Khmer in the printed booklet's PDF and in the offline copy for Kiwix (the last two describe
- * blocks: they need only the build's output folder, a server on it and a browser, so they move as they are to any
- * fixture build with the Khmer Q&A). */
+/** Search on the fixture site (src/tests/helpers/fixture-site.ts): Khmer Q&A with real Khmer sentences (src/tests/
+ * fixtures/khmer/, until provincial editors supply Khmer content) and two Vietnamese pages built to test accent
+ * ranking. The same site checks Khmer in the printed booklet's PDF and in the offline copy for Kiwix. */
 import { spawn } from 'node:child_process';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../../scripts/lib/browser';
-import { build, copyContent } from './helpers/build';
+import { FIXTURE, fixtureSite } from './helpers/fixture-site';
 import { root } from './helpers/paths';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
 import { openSearch, settled, shown } from '../../scripts/lib/search-page';
 import { pdfFonts, qaPrintedAsOnScreen } from './print-helpers';
 import { kiwixServe } from './helpers/kiwix';
 
-const fixtures = resolve(root, 'src/tests/fixtures/khmer');
 const KM = '/hoi-dap/';
 const pages = {
   survey: `${KM}dieu-tra-53-dan-toc/khmer-thoi-gian-dieu-tra/`,
   hotline: `${KM}phong-chong-mua-ban-nguoi/khmer-tong-dai-111/`,
   livestock: `${KM}phong-chong-dich-benh-gia-suc/khmer-khi-vat-nuoi-bi-benh/`,
   // Vietnamese pair: one says "Hải Dương", the other "đường"; both contain "duong" once folded.
-  haiDuong: `${KM}phong-chong-dich-benh-gia-suc/kiem-thu-hai-duong/`,
-  duong: `${KM}phong-chong-dich-benh-gia-suc/kiem-thu-duong-lang/`,
+  haiDuong: FIXTURE.haiDuong,
+  duong: FIXTURE.duong,
+  recording: `/ban-nghe/${FIXTURE.loudRecording}/`,
 };
 
-const qa = (question: string, body: string, order: number) => `---
-question: "${question}"
-topic: phong-chong-dich-benh-gia-suc
-lang: vi
-order: ${order}
-sources:
-  - cd-58-ttg-2024
-updated: 2024-07-01
----
-
-${body}
-`;
-
-let content: string;
-let outDir: string;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 
+let outDir: string;
+
 beforeAll(async () => {
-  content = await copyContent();
-  for (const topic of await readdir(fixtures, { withFileTypes: true })) {
-    if (topic.isDirectory()) await cp(join(fixtures, topic.name), join(content, 'qa', topic.name), { recursive: true });
-  }
-  const extra = join(content, 'qa', 'phong-chong-dich-benh-gia-suc');
-  await writeFile(
-    join(extra, 'kiem-thu-hai-duong.md'),
-    qa('Câu hỏi kiểm thử về Hải Dương', 'Trang kiểm thử nói về Hải Dương và gia cầm.', 9901),
-  );
-  await writeFile(
-    join(extra, 'kiem-thu-duong-lang.md'),
-    qa('Câu hỏi kiểm thử về đường làng', 'Trang kiểm thử nói về đường làng và gia cầm.', 9902),
-  );
-  // Inside the project on purpose: Astro puts its prerender chunks in <outDir>/.prerender only when outDir is under
-  // the working directory, and otherwise in the shared ./.astro/.prerender, where parallel builds clobber each other.
-  outDir = join(root, 'node_modules/.cache/loa-ban', `search-fixtures-${process.pid}-${Date.now()}`, 'dist');
-  const result = await build({ outDir, contentDir: content });
-  if (result.code !== 0) throw new Error(`astro build failed:\n${result.output}`);
+  outDir = (await fixtureSite()).dist;
   server = await serve(outDir);
   browser = await launch();
   page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
@@ -73,8 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await rm(content, { recursive: true, force: true });
-  await rm(resolve(outDir, '..'), { recursive: true, force: true });
 });
 
 async function hrefs(q: string, extra: Record<string, string> = {}) {
@@ -114,7 +80,7 @@ describe('Khmer', () => {
 
   it('is found from the same box as Vietnamese, and filtered by language', async () => {
     const khmer = await hrefs('', { 'ngon-ngu': 'Tiếng Khmer' });
-    expect([...khmer].sort()).toEqual([pages.hotline, pages.livestock, pages.survey].sort());
+    expect([...khmer].sort()).toEqual([pages.hotline, pages.livestock, pages.survey, pages.recording].sort());
     // A Vietnamese query and a Khmer one in the same box, the same index.
     expect(await hrefs('Hải Dương')).toContain(pages.haiDuong);
   });

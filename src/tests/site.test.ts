@@ -1,8 +1,12 @@
 /** The built site has a page for every content entry, and marks every language. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import yaml from 'js-yaml';
+import { parse, TEXT_NODE, walkSync, type Node } from 'ultrahtml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureSite, type FixtureSite } from './helpers/fixture-site';
 import { root, siteDist } from './helpers/paths';
+import { builtPages } from './helpers/site-pages';
 
 const content = join(root, 'content');
 /** Entry ids of a collection folder: file paths without extension, drafts (_*) excluded. */
@@ -13,6 +17,10 @@ const ids = (folder: string, ext: RegExp) =>
 const page = (path: string) => readFileSync(join(siteDist, path, 'index.html'), 'utf8');
 const field = (file: string, name: string) =>
   new RegExp(`^${name}:\\s*"?([^"\\n]+)"?`, 'm').exec(readFileSync(file, 'utf8'))?.[1];
+
+/** A language's URL slug, from its file. */
+const languageSlug = (dir: string, id: string) =>
+  String((yaml.load(readFileSync(join(dir, 'languages', `${id}.yaml`), 'utf8')) as Record<string, unknown>)['slug']);
 
 const allHtml = readdirSync(siteDist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 
@@ -104,14 +112,71 @@ describe('languages are marked', () => {
     expect(html).toMatch(/<span lang="hmn">[^<]+<\/span>/);
   });
 
-  it('minority-language Q&A and transcripts carry lang', () => {
-    const entries = [
-      ...ids('qa', /\.mdx?$/).map((id) => ({ file: join(content, 'qa', `${id}.md`), path: `/hoi-dap/${id}/` })),
-      ...ids('audio', /\.mdx?$/).map((id) => ({ file: join(content, 'audio', `${id}.md`), path: `/ban-nghe/${id}/` })),
-    ].filter((e) => existsSync(e.file));
-    for (const { file, path } of entries) {
-      const lang = field(file, 'lang') ?? 'vi';
-      if (lang !== 'vi') expect(page(path), path).toContain(`lang="${lang}"`);
-    }
+  describe('on the fixture site, with Khmer Q&A and a Khmer recording', () => {
+    let fixture: FixtureSite;
+    beforeAll(async () => {
+      fixture = await fixtureSite();
+    });
+
+    /** Minority-language entries of a collection, read from their front matter here (js-yaml), not by the site. */
+    const minority = (folder: string, prefix: string) =>
+      readdirSync(join(fixture.content, folder), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.mdx?$/.test(f) && !f.split('/').at(-1)!.startsWith('_'))
+        .map((f) => {
+          const text = readFileSync(join(fixture.content, folder, f), 'utf8');
+          const data = yaml.load(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
+          const body = text.slice(text.indexOf('\n---', 3) + 4).trim();
+          return { path: `${prefix}${f.replace(/\.mdx?$/, '')}/`, lang: String(data['lang'] ?? 'vi'), data, body };
+        })
+        .filter((e) => e.lang !== 'vi');
+    const html = (path: string) => readFileSync(join(fixture.dist, path, 'index.html'), 'utf8');
+    /** The text of the element that carries `lang`, wherever it is on the page. */
+    const inLang = (page: string, lang: string) =>
+      [...page.matchAll(new RegExp(`<(\\w+)[^>]*\\slang="${lang}"[^>]*>([\\s\\S]*?)</\\1>`, 'g'))].map((m) => m[2]!);
+
+    it('a minority-language Q&A marks its question and answer with its language', () => {
+      const entries = minority('qa', '/hoi-dap/');
+      expect(entries.length).toBeGreaterThanOrEqual(3);
+      for (const e of entries) {
+        const marked = inLang(html(e.path), e.lang).join(' ');
+        expect(marked, e.path).toContain(String(e.data['question']));
+        expect(marked, e.path).toContain(e.body.split('\n')[0]!);
+      }
+    });
+
+    it('a minority-language recording marks its title and transcript with its language', () => {
+      const entries = minority('audio', '/ban-nghe/');
+      expect(entries.length).toBeGreaterThanOrEqual(1);
+      for (const e of entries) {
+        const marked = inLang(html(e.path), e.lang).join(' ');
+        expect(marked, e.path).toContain(String(e.data['title']));
+        expect(marked, e.path).toContain(e.body.split('\n')[0]!);
+      }
+    });
+
+    it('no Khmer text anywhere on the site is outside an element marked lang="km"', () => {
+      const khmer = /[\u1780-\u17ff]/;
+      const unmarked: string[] = [];
+      for (const page of builtPages(fixture.dist)) {
+        walkSync(parse(readFileSync(page.file, 'utf8')), (node) => {
+          if (node.type !== TEXT_NODE || !khmer.test(node.value)) return;
+          let lang: string | undefined;
+          const names: string[] = [];
+          for (let at: Node | undefined = node.parent; at && lang === undefined; at = at.parent as Node | undefined) {
+            names.push(String(at['name']));
+            lang = (at['attributes'] as Record<string, string> | undefined)?.['lang'];
+          }
+          // <title> is the document's, and <html lang="vi"> says what its interface is in.
+          if (lang !== 'km' && !names.includes('title'))
+            unmarked.push(`${page.path}: "${node.value.trim().slice(0, 30)}" in <${names[0]}> (lang ${lang})`);
+        });
+      }
+      expect(unmarked).toEqual([]);
+    });
+
+    it('the language page lists minority-language entries marked with their language', () => {
+      const list = html(`/ngon-ngu/${languageSlug(fixture.content, 'km')}/`);
+      for (const e of minority('qa', '/hoi-dap/')) expect(list).toContain(`<li lang="km"><a href="${e.path}">`);
+    });
   });
 });

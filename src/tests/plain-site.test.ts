@@ -1,14 +1,18 @@
-/** The question form in the built site: present on Q&A, topic and search pages when built with LOA_BAN_INBOX=1 (the
- * test build), costing resident pages a measured few hundred bytes and no script until used; absent, with the worker
- * and policy exactly as before, when built without. */
+/** The site's optional parts and the plain site without them, from one extra build.
+ * - The question form: present on Q&A, topic and search pages when built with LOA_BAN_INBOX=1 (the test build),
+ *   costing resident pages a measured few hundred bytes and no script until used; absent, with the worker and policy
+ *   exactly as before, when built without.
+ * - The PDFs: the plain build also stands for a build machine without Chromium (CHROME_PATH points nowhere): it still
+ *   succeeds, warns once, and no page links a PDF, since none was printed. */
 import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, scratchOut } from './helpers/build';
+import { build, scratchOut, type BuildResult } from './helpers/build';
 import { siteDist } from './helpers/paths';
 import { builtFiles, builtPages } from './helpers/site-pages';
+import strings from '../i18n/vi.json';
 
 const QA = 'hoi-dap/dieu-tra-53-dan-toc/ai-duoc-dieu-tra/index.html';
 const TOPIC = 'chu-de/dieu-tra-53-dan-toc/index.html';
@@ -43,14 +47,18 @@ describe('built with the inbox', () => {
   });
 });
 
-describe('built without the inbox', () => {
-  const out = scratchOut('sans-hop-thu');
-  beforeAll(async () => {
-    const result = await build({ outDir: out, env: { SITE_URL: 'https://thu.loa-ban.example' } });
-    if (result.code !== 0) throw new Error(result.output);
+const out = scratchOut('plain');
+let result: BuildResult;
+beforeAll(async () => {
+  result = await build({
+    outDir: out,
+    env: { SITE_URL: 'https://thu.loa-ban.example', CHROME_PATH: join(out, 'no-chromium-here') },
   });
-  afterAll(() => rm(out, { recursive: true, force: true }));
+  if (result.code !== 0) throw new Error(result.output);
+});
+afterAll(() => Promise.all([out, `${out}-cache`].map((d) => rm(d, { recursive: true, force: true }))));
 
+describe('built without the inbox', () => {
   it('has no form, no inbox code, the plain worker and the strict media policy', () => {
     for (const page of builtPages(out)) {
       const html = readFileSync(page.file, 'utf8');
@@ -73,8 +81,29 @@ describe('built without the inbox', () => {
     };
     const addedScript = script(siteDist) - script(out);
     console.log('bytes added by the inbox (gzip -9):', { ...added, 'page script': addedScript });
+    // The topic page also differs by its PDF links (printed in the test build, absent here): a few dozen bytes.
     for (const p of [QA, TOPIC, SEARCH]) expect(added[p], p).toBeLessThan(1600);
     expect(added['index.html']).toBeLessThan(200);
     expect(addedScript).toBeLessThan(1100);
+  });
+});
+
+describe('a build machine without Chromium', () => {
+  it('builds the site, and warns once that no PDF was printed', () => {
+    expect(result.output.match(/Không in được tệp PDF/g)).toHaveLength(1);
+    expect(result.output).toContain('no-chromium-here');
+    expect(existsSync(join(out, 'in', 'index.html'))).toBe(true);
+  });
+
+  it('links no PDF from any page, and states the estimated page count instead', () => {
+    const files = builtFiles(out);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    const pages = files.filter((f) => f.endsWith('.html'));
+    for (const page of pages) {
+      expect(read(out, page), page).not.toMatch(/\.pdf"|application\/pdf|<!--\/?pdf|\{pages\}|\{size\}/);
+    }
+    const booklet = pages.find((p) => /^in\/[^/]+\/index\.html$/.test(p) && !p.includes('khau-hieu'))!;
+    const note = /<p class="print-note"[^>]*>([^<]*)</.exec(read(out, booklet))?.[1];
+    expect(note).toContain(strings['print.pages'].split('{n}')[0]!);
   });
 });
