@@ -10,6 +10,7 @@ import { contentDir, fromRoot, shownPath } from '../lib/paths';
 import { longSentenceWarnings } from '../lib/sentences';
 import { isProductionSite } from '../lib/site-url';
 import { validateSite, type Collections } from '../lib/validate';
+import { buildTime } from '../lib/build-time';
 
 export type Topic = CollectionEntry<'topics'>;
 export type Qa = CollectionEntry<'qa'>;
@@ -64,7 +65,7 @@ export interface ShownCorrection extends Correction {
 }
 
 /** The day of the build: campaigns that ended before it say so. */
-const today = new Date();
+const today = buildTime();
 
 /** Thrown for content mistakes; its message lists every problem found, one per line. */
 export class ContentError extends Error {

@@ -17,6 +17,9 @@ import { RateLimiter } from './rate-limit.ts';
 import type { Filter, InboxStore } from './store.ts';
 import { checkSubmission, LIMITS, type RawFields } from './submission.ts';
 
+/** How much of a refused body is read before the connection closes anyway. */
+const DRAIN_LIMIT = 4 * 1024 * 1024;
+
 /** Wrong passwords before an account is locked, and for how long. */
 export const LOCKOUT = { failures: 5, minutes: 15 } as const;
 const SESSION_COOKIE = 'hop-thu';
@@ -93,18 +96,40 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
     // Secure always: the site is HTTPS behind nginx, and browsers accept Secure cookies from loopback in tests.
     `${name}=${value}; Path=${inboxUrls.inbox}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict; Secure`;
 
-  /** The request body, at most `limit` bytes; a larger one is refused before it is read. */
-  async function body(req: IncomingMessage, limit: number): Promise<Buffer> {
+  /** Reads and drops what is left of a request body, up to `limit` bytes (then stops: the connection closes). */
+  function drain(req: IncomingMessage, limit: number): Promise<void> {
+    if (req.complete || req.readableEnded || req.destroyed) return Promise.resolve();
+    return new Promise((done) => {
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) done();
+      });
+      req.on('end', () => done());
+      req.on('error', () => done());
+      req.on('close', () => done());
+      req.resume();
+    });
+  }
+
+  /** The request body, at most `limit` bytes; a larger one is refused before it is read. Read with events, not an
+   * async iterator: leaving the iterator early destroys the request, and the refused client sees a broken pipe. */
+  function body(req: IncomingMessage, limit: number): Promise<Buffer> {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) throw new HttpError(413, 'Nội dung gửi lên quá lớn.');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) throw new HttpError(413, 'Nội dung gửi lên quá lớn.');
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
+    if (declared > limit) return Promise.reject(new HttpError(413, 'Nội dung gửi lên quá lớn.'));
+    return new Promise((done, fail) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= limit) return void chunks.push(chunk);
+        req.off('data', onData);
+        fail(new HttpError(413, 'Nội dung gửi lên quá lớn.'));
+      };
+      req.on('data', onData);
+      req.on('end', () => done(Buffer.concat(chunks)));
+      req.on('error', fail);
+    });
   }
 
   /** A form's fields, URL-encoded (plain HTML) or multipart (the page's script, with a voice file). */
@@ -344,7 +369,9 @@ export async function startInbox(config: InboxConfig, store: InboxStore): Promis
     } catch (e) {
       if (res.headersSent) return void res.destroy();
       if (e instanceof HttpError) {
-        // Stop reading a body we refused; the client learns why before the connection closes.
+        // Read the rest of a refused body before answering (nginx caps bodies at 2 MB; DRAIN_LIMIT bounds a direct
+        // client): a client still sending when the connection closes gets a broken pipe instead of the reason.
+        await drain(req, DRAIN_LIMIT);
         const headers = { connection: 'close' };
         if (wantsJson(req)) json(res, e.status, { error: e.message }, headers);
         else html(res, e.status, errorPage(e.message), headers);

@@ -23,6 +23,7 @@ import { launch } from '../lib/chromium';
 import { formatBytes } from '../lib/format';
 import { finishPdf, unexpectedFonts } from '../lib/pdf-metadata';
 import { fillPdfBlocks, hasPdfBlocks, printedAs, type PdfFacts } from '../lib/pdf-links';
+import { buildTime } from '../lib/build-time';
 
 /** Origin the pages are loaded from inside Chromium; every request to it is answered from the output folder. */
 const ORIGIN = 'https://pdf.loa-ban.invalid';
@@ -71,7 +72,7 @@ async function printPage(context: BrowserContext, root: string, path: string, pd
       author: (await meta('meta[name="author"]')) ?? siteName,
       subject: await meta('meta[name="description"]'),
       creator: siteName,
-      created: new Date(),
+      created: buildTime(),
     });
     const file = normalize(join(root, pdf));
     if (!file.startsWith(root) || !file.endsWith('.pdf')) throw new Error(`${path}: đường dẫn PDF lạ "${pdf}".`);

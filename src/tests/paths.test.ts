@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, scratchOut, type BuildResult } from './helpers/build';
-import { siteDist, TEST_SITE_URL } from './helpers/paths';
+import { siteDist, TEST_BUILD_ENV } from './helpers/paths';
 import { builtFiles } from './helpers/site-pages';
 
 const made: string[] = [];
@@ -18,7 +18,7 @@ let result: BuildResult;
 beforeAll(async () => {
   const elsewhere = await mkdtemp(join(tmpdir(), 'loa-ban-cwd-'));
   made.push(elsewhere, outDir, `${outDir}-cache`);
-  result = await build({ outDir, cwd: elsewhere, env: { SITE_URL: TEST_SITE_URL } });
+  result = await build({ outDir, cwd: elsewhere, env: { ...TEST_BUILD_ENV } });
 });
 
 it('a build started from another working directory makes the same site', () => {

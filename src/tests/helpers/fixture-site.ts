@@ -128,7 +128,14 @@ async function makeContent(dir: string) {
     ['kiem-thu-hai-duong', 'Câu hỏi kiểm thử về Hải Dương', 'Trang kiểm thử nói về Hải Dương và gia cầm.', 9901],
     ['kiem-thu-duong-lang', 'Câu hỏi kiểm thử về đường làng', 'Trang kiểm thử nói về đường làng và gia cầm.', 9902],
   ] as const) {
-    await clone(dir, model, `${livestock}/${slug}.md`, (d) => ({ ...d, question, lang: 'vi', order }), body);
+    // Without the model's corrections: their figures are not in this text.
+    await clone(
+      dir,
+      model,
+      `${livestock}/${slug}.md`,
+      ({ corrections: _, ...d }) => ({ ...d, question, lang: 'vi', order }),
+      body,
+    );
   }
 
   // Explainer illustrations: random noise compresses badly (a detailed photo too heavy for phones), only 720 px wide
@@ -179,21 +186,23 @@ async function makeContent(dir: string) {
     '',
   );
   const qaModel = `qa/${FIXTURE.reorderedTopic}/${mdIn(join(dir, 'qa', FIXTURE.reorderedTopic))[0]}`;
+  // Named by letters, not numbers: a number on a page must be among its sources' figures (the citation check).
+  const letters = (n: number) => String.fromCharCode(96 + Math.ceil(n / 26), 96 + (((n - 1) % 26) + 1));
   for (let n = 1; n <= FIXTURE.manyCount; n++) {
     await clone(
       dir,
       qaModel,
       `qa/${FIXTURE.manyTopic}/cau-hoi-${String(n).padStart(2, '0')}.md`,
-      (d) => ({
+      ({ corrections: _, ...d }) => ({
         ...d,
-        question: `Câu hỏi thử thứ ${n} của danh sách dài?`,
+        question: `Câu hỏi thử ${letters(n)} của danh sách dài?`,
         topic: FIXTURE.manyTopic,
         lang: 'vi',
         order: n,
         // Each its own day (the real content was all checked on one day): sitemap dates must follow each entry.
         updated: new Date(Date.UTC(2024, 0, n)).toISOString().slice(0, 10),
       }),
-      `Câu trả lời thử thứ ${n}.`,
+      `Câu trả lời thử ${letters(n)}.`,
     );
   }
 
@@ -210,7 +219,8 @@ async function makeContent(dir: string) {
     await edit(dir, `qa/${FIXTURE.reorderedTopic}/${q.file}`, (d) => (d['order'] = mirrored));
   }
 
-  // A recording in Khmer (its transcript and title are the Khmer survey fixture's), a tone driven 6 dB past full
+  // A recording in Khmer reading the Khmer survey fixture (its title and transcript, so it cites that Q&A's documents
+  // and corrections), a tone driven 6 dB past full
   // scale (clipped, square-ish): about 0 LUFS, true peak above 0 dBTP.
   const khmerSurvey = parseEntry(
     await readFile(join(khmer, 'dieu-tra-53-dan-toc/khmer-thoi-gian-dieu-tra.md'), 'utf8'),
@@ -228,7 +238,7 @@ async function makeContent(dir: string) {
       title: khmerSurvey.data['question'],
       lang: 'km',
       topic: khmerSurvey.data['topic'],
-      qa: [],
+      qa: ['dieu-tra-53-dan-toc/khmer-thoi-gian-dieu-tra'],
       order: 990,
       file: `files/${FIXTURE.loudRecording}.mp3`,
     }),

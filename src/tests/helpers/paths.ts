@@ -9,3 +9,7 @@ export const siteDist = resolve(process.env['LOA_BAN_TEST_SITE'] ?? resolve(cach
 /** The test build's SITE_URL: under the reserved .example name, and not the default, so a QR code or a feed that
  * shows it proves it came from the configuration. */
 export const TEST_SITE_URL = 'https://thu.loa-ban.example';
+
+/** The environment of the real test build: the test SITE_URL, and the residents' inbox on so every check covers the
+ * question form. A build meant to equal it uses the same. */
+export const TEST_BUILD_ENV = { SITE_URL: TEST_SITE_URL, LOA_BAN_INBOX: '1' } as const;
