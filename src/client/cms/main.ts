@@ -1,0 +1,14 @@
+/** Registers our widgets and previews with Decap CMS (loaded just before this script by /bien-tap/). */
+import { decap } from './decap';
+import { ExplainerPreview, QaPreview, RecordingPreview, TopicPreview } from './previews';
+import { Mp3Control, NextOrderControl } from './widgets';
+
+const { CMS } = decap();
+
+CMS.registerWidget('next-order', NextOrderControl);
+CMS.registerWidget('mp3', Mp3Control);
+CMS.registerPreviewStyle('/bien-tap/preview.css');
+CMS.registerPreviewTemplate('qa', QaPreview);
+CMS.registerPreviewTemplate('audio', RecordingPreview);
+CMS.registerPreviewTemplate('topics', TopicPreview);
+CMS.registerPreviewTemplate('explainers', ExplainerPreview);
