@@ -35,6 +35,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The editing app (/bien-tap/) is for editors online: never cached, never served from a saved copy.
+  if (url.pathname.startsWith('/bien-tap/')) return;
   if (request.mode === 'navigate') event.respondWith(page(request, event));
   else if (url.pathname.endsWith('.mp3')) event.respondWith(recording(request));
   else if (url.pathname.startsWith('/_astro/')) event.respondWith(asset(request));

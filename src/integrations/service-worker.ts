@@ -6,11 +6,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../lib/built-files';
+import { editorUrls } from '../lib/urls';
 
 export async function stampServiceWorker({ dir }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
   const hash = createHash('sha256');
-  const pages = await builtFiles(root, /\.html$/);
+  // The editing app is not the residents' site: a new CMS page must not make every resident download a new worker.
+  const pages = (await builtFiles(root, /\.html$/)).filter(
+    (p) => !p.slice(root.length).startsWith(editorUrls.app().slice(1)),
+  );
   for (const page of pages) hash.update(page.slice(root.length)).update(await readFile(page));
   const sw = join(root, 'sw.js');
   const source = await readFile(sw, 'utf8');

@@ -13,21 +13,26 @@ interface Component<P, S extends State> {
 }
 type This<S extends State> = Component<ControlProps, S>;
 
+type OrderThis = This<{ suggested?: number | undefined }> & { suggest(): Promise<void> };
+
 const dataOf = (props: ControlProps, key: string) => props.entry.getIn(['data', key]);
 const collectionOf = (props: ControlProps) => String(props.entry.get('collection'));
 
 /** A number field that, while empty, offers one past the largest `order` of the same topic (and language). */
 export const NextOrderControl = createClass({
   getInitialState: () => ({ suggested: undefined }),
-  componentDidMount(this: This<{ suggested?: number }>) {
+  componentDidMount(this: OrderThis) {
     void this.suggest();
   },
-  componentDidUpdate(this: This<{ suggested?: number }>, before: ControlProps) {
-    if (dataOf(before, 'topic') !== dataOf(this.props, 'topic') || dataOf(before, 'lang') !== dataOf(this.props, 'lang')) {
+  componentDidUpdate(this: OrderThis, before: ControlProps) {
+    if (
+      dataOf(before, 'topic') !== dataOf(this.props, 'topic') ||
+      dataOf(before, 'lang') !== dataOf(this.props, 'lang')
+    ) {
       void this.suggest();
     }
   },
-  async suggest(this: This<{ suggested?: number }> & { isMounted?: () => boolean }) {
+  async suggest(this: OrderThis) {
     const { props } = this;
     if (typeof props.value === 'number') return;
     const collection = collectionOf(props);
@@ -36,15 +41,24 @@ export const NextOrderControl = createClass({
     // Topics are numbered across the site; Q&A, recordings and explainers within their topic (and language).
     const grouped = collection !== 'topics';
     if (grouped && typeof topic !== 'string') return;
-    const result = await props.query(props.forID, collection, grouped ? ['topic'] : ['title'], grouped ? String(topic) : '', undefined, 10000);
+    const result = await props.query(
+      props.forID,
+      collection,
+      grouped ? ['topic'] : ['title'],
+      grouped ? String(topic) : '',
+      undefined,
+      10000,
+    );
     const hits = result.payload.hits.filter(
-      (hit) => !grouped || (hit.data['topic'] === topic && (collection === 'explainers' || (hit.data['lang'] ?? 'vi') === lang)),
+      (hit) =>
+        !grouped ||
+        (hit.data['topic'] === topic && (collection === 'explainers' || (hit.data['lang'] ?? 'vi') === lang)),
     );
     const suggested = nextOrder(hits.map((hit) => hit.data['order']));
     this.setState({ suggested });
     if (typeof this.props.value !== 'number') this.props.onChange(suggested);
   },
-  render(this: This<{ suggested?: number }>) {
+  render(this: OrderThis) {
     const { props } = this;
     return h('input', {
       id: props.forID,
@@ -65,12 +79,17 @@ export const NextOrderControl = createClass({
 });
 
 interface Mp3State extends State {
-  problem?: string;
-  status?: string;
-  recording?: Recording;
-  take?: { mp3: Blob; seconds: number; url: string };
-  busy?: boolean;
+  problem?: string | undefined;
+  status?: string | undefined;
+  recording?: Recording | undefined;
+  take?: { mp3: Blob; seconds: number; url: string } | undefined;
+  busy?: boolean | undefined;
 }
+type Mp3This = This<Mp3State> & {
+  attach(file: Blob, original: string): Promise<void>;
+  record(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 const minutes = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
 
@@ -79,10 +98,10 @@ const minutes = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60
  * workflow). */
 export const Mp3Control = createClass({
   getInitialState: (): Mp3State => ({}),
-  componentWillUnmount(this: This<Mp3State>) {
+  componentWillUnmount(this: Mp3This) {
     if (this.state.take) URL.revokeObjectURL(this.state.take.url);
   },
-  async attach(this: This<Mp3State>, file: Blob, original: string) {
+  async attach(this: Mp3This, file: Blob, original: string) {
     const problem = mp3Problem({ name: original, size: file.size, type: file.type });
     if (problem) {
       this.setState({ problem });
@@ -96,14 +115,18 @@ export const Mp3Control = createClass({
     this.props.onChange(`files/${name}`);
     this.setState({ busy: false, status: `Đã gắn tệp ${name}. Bấm "Lưu" ở đầu trang để lưu cả mục.` });
   },
-  async record(this: This<Mp3State>) {
+  async record(this: Mp3This) {
     try {
-      this.setState({ problem: undefined, recording: await startRecording(), status: 'Đang ghi âm… Bấm "Dừng" khi đọc xong.' });
+      this.setState({
+        problem: undefined,
+        recording: await startRecording(),
+        status: 'Đang ghi âm… Bấm "Dừng" khi đọc xong.',
+      });
     } catch {
       this.setState({ problem: 'Không mở được micrô. Hãy cho phép trang dùng micrô rồi bấm "Ghi âm" lại.' });
     }
   },
-  async stop(this: This<Mp3State>) {
+  async stop(this: Mp3This) {
     const recording = this.state.recording;
     if (!recording) return;
     this.setState({ recording: undefined, busy: true, status: 'Đang chuyển sang MP3…' });
@@ -115,12 +138,16 @@ export const Mp3Control = createClass({
       status: `Đã ghi ${minutes(seconds)}. Nghe lại, rồi bấm "Dùng bản ghi này" hoặc "Ghi lại".`,
     });
   },
-  render(this: This<Mp3State>) {
+  render(this: Mp3This) {
     const { props, state } = this;
     const id = props.forID;
     const current = typeof props.value === 'string' && props.value ? props.value : undefined;
     const button = (text: string, onClick: () => void, disabled = false, extra: Record<string, unknown> = {}) =>
-      h('button', { type: 'button', onClick, disabled: disabled || state.busy, className: 'loa-ban-button', ...extra }, text);
+      h(
+        'button',
+        { type: 'button', onClick, disabled: disabled || state.busy, className: 'loa-ban-button', ...extra },
+        text,
+      );
     return h(
       'div',
       { className: `${props.classNameWrapper} loa-ban-mp3`, id },

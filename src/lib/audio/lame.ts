@@ -30,4 +30,3 @@ export function encodeMp3(channels: Int16Array[], sampleRate: number, kbps: numb
   }
   return out;
 }
-

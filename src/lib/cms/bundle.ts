@@ -6,12 +6,17 @@ import { dirname, join } from 'node:path';
 import { fromRoot } from '../paths';
 
 /** The folder that holds decap-cms.js and its chunks. */
-export const decapDist = join(dirname(createRequire(fromRoot('package.json')).resolve('decap-cms/package.json')), 'dist');
+export const decapDist = join(
+  dirname(createRequire(fromRoot('package.json')).resolve('decap-cms/package.json')),
+  'dist',
+);
 
 /** decap-cms.js, its numbered chunks (`123.decap-cms.js`, loaded on demand next to the main file), its WebAssembly
  * and its licence notice; not the source maps nor the duplicate `cms.js` build the package also ships. */
 export function decapFiles(names: string[] = readdirSync(decapDist)): string[] {
-  return names.filter((n) => /^(?:\d+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$|^decap-cms\.js\.LICENSE\.txt$/.test(n)).sort();
+  return names
+    .filter((n) => /^(?:\d+\.)?decap-cms\.js$|^[0-9a-f]+\.wasm$|^decap-cms\.js\.LICENSE\.txt$/.test(n))
+    .sort();
 }
 
 /** Content-Type for a bundle file. */

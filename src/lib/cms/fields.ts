@@ -125,7 +125,8 @@ function checkMessage(check: CheckDef): string | undefined {
 function plainDefault(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map(plainDefault);
-  if (value && typeof value === 'object' && 'id' in value && 'collection' in value) return (value as { id: unknown }).id;
+  if (value && typeof value === 'object' && 'id' in value && 'collection' in value)
+    return (value as { id: unknown }).id;
   return value;
 }
 
@@ -193,7 +194,9 @@ function widgetFor(schema: Schema, options: FieldOptions, path: string): Partial
     case 'number': {
       const checks = checksOf(schema);
       const int = checks.some((c) => c.check === 'number_format' && /int/.test(c.format ?? ''));
-      const out: Partial<CmsField> = int ? { widget: 'number', value_type: 'int', step: 1 } : { widget: 'number', value_type: 'float' };
+      const out: Partial<CmsField> = int
+        ? { widget: 'number', value_type: 'int', step: 1 }
+        : { widget: 'number', value_type: 'float' };
       // Decap's bounds are inclusive: a strict bound on a whole number moves by one.
       const strict = (c: CheckDef) => (int && !c.inclusive ? 1 : 0);
       for (const check of checks) {
@@ -220,7 +223,12 @@ function widgetFor(schema: Schema, options: FieldOptions, path: string): Partial
       const element = def['element'] as Schema;
       const { min, max } = lengths(schema);
       const bounds = { ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
-      const { name: _name, label: _label, required: _required, ...inner } = fieldFor('item', element, options, `${path}[]`);
+      const {
+        name: _name,
+        label: _label,
+        required: _required,
+        ...inner
+      } = fieldFor('item', element, options, `${path}[]`);
       if (inner.widget === 'relation' || inner.widget === 'select') return { ...inner, ...bounds, multiple: true };
       if (inner.widget === 'object') {
         return { widget: 'list', fields: inner.fields!, ...bounds, collapsed: false, minimize_collapsed: false };

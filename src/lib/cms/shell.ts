@@ -32,3 +32,52 @@ export function shellHtml(text: ShellText, scripts: string[]): string {
 </html>
 `;
 }
+
+export interface RecorderText {
+  title: string;
+  intro: string;
+  noscript: string;
+  back: { href: string; text: string };
+  labels: Record<'qa' | 'lang' | 'speaker' | 'producer' | 'transcript' | 'record' | 'send' | 'loading', string>;
+  scripts: string[];
+  stylesheet: string;
+}
+
+/** The phone recorder: a plain form in the site's own styles, usable on a 360 px screen. Its script fills the lists
+ * and runs the microphone; the messages it shows come from the same strings as this page. */
+export function recorderHtml(text: RecorderText): string {
+  const l = text.labels;
+  return `<!doctype html>
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="robots" content="noindex, nofollow" />
+    <title>${escape(text.title)}</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    <link rel="stylesheet" href="${escape(text.stylesheet)}" />
+  </head>
+  <body>
+    <header class="wrap"><p><a href="${escape(text.back.href)}">${escape(text.back.text)}</a></p></header>
+    <main id="main" class="wrap">
+      <h1>${escape(text.title)}</h1>
+      <p>${escape(text.intro)}</p>
+      <noscript><p>${escape(text.noscript)}</p></noscript>
+      <form id="recorder" class="recorder" novalidate>
+        <p id="recorder-login" role="status">${escape(l.loading)}</p>
+        <p><label for="qa">${escape(l.qa)}</label><br /><select id="qa" name="qa" required></select></p>
+        <p><label for="lang">${escape(l.lang)}</label><br /><select id="lang" name="lang" required></select></p>
+        <p><label for="speaker">${escape(l.speaker)}</label><br /><input id="speaker" name="speaker" required autocomplete="name" /></p>
+        <p><label for="producer">${escape(l.producer)}</label><br /><input id="producer" name="producer" required autocomplete="organization" /></p>
+        <p><button type="button" id="record">${escape(l.record)}</button></p>
+        <p><audio id="take" controls hidden></audio></p>
+        <p><label for="transcript">${escape(l.transcript)}</label><br /><textarea id="transcript" name="transcript" rows="8" required></textarea></p>
+        <p><button type="submit" id="send">${escape(l.send)}</button></p>
+        <p id="recorder-status" role="status" aria-live="polite"></p>
+      </form>
+    </main>
+    ${text.scripts.map((s) => `<script src="${escape(s)}"></script>`).join('\n    ')}
+  </body>
+</html>
+`;
+}
