@@ -15,6 +15,11 @@ import { backendFromEnv, cmsConfig, type Backend, type CollectionSpec } from '..
 export type EditorKey = keyof typeof strings;
 export const e = (key: EditorKey): string => strings[key];
 
+/** `order` offers the next free number as soon as the topic (and language) is known. Decap validates a field that a
+ * widget filled by itself against the value it had when the form opened (3.16), so it would refuse to save the number
+ * it shows: the field is not marked required in the editor; the build still requires it. */
+const nextOrder = { widget: 'next-order', required: false };
+
 /** Explainer images are files next to the entry; in the editor they are uploaded like any image. */
 const imageField = () => z.string().meta({ cms: { widget: 'image' } });
 
@@ -36,7 +41,7 @@ export function collectionSpecs(): CollectionSpec[] {
       summary: '{{order}}. {{question}}',
       sortable_fields: ['topic', 'order', 'updated'],
       body: { label: e('body.qa'), hint: e('body.qa.hint'), required: true },
-      widgets: { order: { widget: 'next-order' } },
+      widgets: { order: nextOrder },
       display: { search_fields: ['question'], display_fields: ['question'] },
     },
     {
@@ -50,7 +55,7 @@ export function collectionSpecs(): CollectionSpec[] {
       identifier_field: 'title',
       summary: '{{title}} ({{lang}})',
       body: { label: e('body.audio'), hint: e('body.audio.hint'), required: true },
-      widgets: { file: { widget: 'mp3' }, order: { widget: 'next-order' } },
+      widgets: { file: { widget: 'mp3' }, order: nextOrder },
       media: { folder: 'files', public: 'files' },
       display: { search_fields: ['title'], display_fields: ['title'] },
     },
@@ -65,7 +70,7 @@ export function collectionSpecs(): CollectionSpec[] {
       identifier_field: 'shortTitle',
       summary: '{{title}}',
       body: { label: e('body.topics'), hint: e('body.topics.hint'), required: false },
-      widgets: { order: { widget: 'next-order' } },
+      widgets: { order: nextOrder },
       display: { search_fields: ['title', 'shortTitle'], display_fields: ['title'] },
     },
     {

@@ -43,6 +43,7 @@ export interface Cms {
   registerWidget(name: string, control: unknown, preview?: unknown): void;
   registerPreviewStyle(url: string): void;
   registerPreviewTemplate(collection: string, component: unknown): void;
+  registerEventListener(listener: { name: string; handler: (data: { entry: ImmutableLike }) => unknown }): void;
 }
 
 interface DecapWindow {

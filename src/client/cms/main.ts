@@ -1,12 +1,13 @@
 /** Registers our widgets and previews with Decap CMS (loaded just before this script by /bien-tap/). */
 import { decap } from './decap';
 import { ExplainerPreview, QaPreview, RecordingPreview, TopicPreview } from './previews';
-import { Mp3Control, NextOrderControl } from './widgets';
+import { fillOrder, Mp3Control, NextOrderControl } from './widgets';
 
 const { CMS } = decap();
 
 CMS.registerWidget('next-order', NextOrderControl);
 CMS.registerWidget('mp3', Mp3Control);
+CMS.registerEventListener({ name: 'preSave', handler: fillOrder });
 CMS.registerPreviewStyle('/bien-tap/preview.css');
 CMS.registerPreviewTemplate('qa', QaPreview);
 CMS.registerPreviewTemplate('audio', RecordingPreview);

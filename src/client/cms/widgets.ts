@@ -1,6 +1,6 @@
 /** Custom widgets: the next free `order`, and an MP3 field that uploads a file or records one from the microphone. */
 import { mp3FileName, mp3Problem, nextOrder } from '../../lib/cms/upload';
-import { decap, type ControlProps } from './decap';
+import { decap, type ControlProps, type ImmutableLike } from './decap';
 import { startRecording, toMp3, type Recording } from './record';
 
 const { h, createClass } = decap();
@@ -13,50 +13,50 @@ interface Component<P, S extends State> {
 }
 type This<S extends State> = Component<ControlProps, S>;
 
-type OrderThis = This<{ suggested?: number | undefined }> & { suggest(): Promise<void> };
+type OrderThis = This<State>;
 
 const dataOf = (props: ControlProps, key: string) => props.entry.getIn(['data', key]);
 const collectionOf = (props: ControlProps) => String(props.entry.get('collection'));
 
-/** A number field that, while empty, offers one past the largest `order` of the same topic (and language). */
+/** Entries of each collection as the editor loaded them when a form opened: `order` is numbered against them. */
+const loaded = new Map<string, Promise<{ slug: string; data: Record<string, unknown> }[]>>();
+
+const groupOf = (collection: string, data: { get(key: string): unknown } | Record<string, unknown>) => {
+  const get = (key: string) =>
+    'get' in data && typeof data.get === 'function' ? data.get(key) : (data as Record<string, unknown>)[key];
+  // Topics are numbered across the site; explainers within their topic; Q&A and recordings within topic and language.
+  if (collection === 'topics') return '';
+  if (collection === 'explainers') return String(get('topic'));
+  return `${String(get('topic'))} ${String(get('lang') ?? 'vi')}`;
+};
+
+/** Decap's `preSave` hook: an entry saved without `order` gets the next free number of its group. (Decap re-renders a
+ * widget only when its own value changes, so the number cannot follow the topic while the form is filled in.) */
+export async function fillOrder({ entry }: { entry: ImmutableLike }): Promise<unknown> {
+  const data = entry.get('data') as ImmutableLike & { set(key: string, value: unknown): unknown };
+  const collection = String(entry.get('collection'));
+  if (typeof data.get('order') === 'number' || !loaded.has(collection)) return undefined;
+  const group = groupOf(collection, data);
+  const slug = entry.get('slug');
+  const hits = (await loaded.get(collection)!).filter((h) => groupOf(collection, h.data) === group && h.slug !== slug);
+  return data.set('order', nextOrder(hits.map((h) => h.data['order'])));
+}
+
+/** A whole-number field for `order`; left empty, the next free number of the topic (and language) is filled in when
+ * the entry is saved (fillOrder). */
 export const NextOrderControl = createClass({
-  getInitialState: () => ({ suggested: undefined }),
   componentDidMount(this: OrderThis) {
-    void this.suggest();
-  },
-  componentDidUpdate(this: OrderThis, before: ControlProps) {
-    if (
-      dataOf(before, 'topic') !== dataOf(this.props, 'topic') ||
-      dataOf(before, 'lang') !== dataOf(this.props, 'lang')
-    ) {
-      void this.suggest();
-    }
-  },
-  async suggest(this: OrderThis) {
     const { props } = this;
-    if (typeof props.value === 'number') return;
     const collection = collectionOf(props);
-    const topic = dataOf(props, 'topic');
-    const lang = dataOf(props, 'lang') ?? 'vi';
-    // Topics are numbered across the site; Q&A, recordings and explainers within their topic (and language).
-    const grouped = collection !== 'topics';
-    if (grouped && typeof topic !== 'string') return;
-    const result = await props.query(
-      props.forID,
-      collection,
-      grouped ? ['topic'] : ['title'],
-      grouped ? String(topic) : '',
-      undefined,
-      10000,
-    );
-    const hits = result.payload.hits.filter(
-      (hit) =>
-        !grouped ||
-        (hit.data['topic'] === topic && (collection === 'explainers' || (hit.data['lang'] ?? 'vi') === lang)),
-    );
-    const suggested = nextOrder(hits.map((hit) => hit.data['order']));
-    this.setState({ suggested });
-    if (typeof this.props.value !== 'number') this.props.onChange(suggested);
+    if (!loaded.has(collection)) {
+      loaded.set(
+        collection,
+        props.query(props.forID, collection, ['title', 'question'], '', undefined, 100_000).then(
+          (r) => r.payload.hits,
+          () => [],
+        ),
+      );
+    }
   },
   render(this: OrderThis) {
     const { props } = this;
@@ -67,6 +67,7 @@ export const NextOrderControl = createClass({
       inputMode: 'numeric',
       min: 1,
       step: 1,
+      placeholder: 'Để trống: máy lấy số tiếp theo khi lưu',
       value: typeof props.value === 'number' ? props.value : '',
       onChange: (e: Event) => {
         const v = (e.target as HTMLInputElement).value;

@@ -229,7 +229,9 @@ function widgetFor(schema: Schema, options: FieldOptions, path: string): Partial
         required: _required,
         ...inner
       } = fieldFor('item', element, options, `${path}[]`);
-      if (inner.widget === 'relation' || inner.widget === 'select') return { ...inner, ...bounds, multiple: true };
+      // Decap's relation widget reports a list that meets `min` as missing (Decap 3.16), so pickers get no bounds: a
+      // `.min(1)` list is already required, and the build checks every bound again.
+      if (inner.widget === 'relation' || inner.widget === 'select') return { ...inner, multiple: true };
       if (inner.widget === 'object') {
         return { widget: 'list', fields: inner.fields!, ...bounds, collapsed: false, minimize_collapsed: false };
       }
