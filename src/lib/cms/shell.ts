@@ -21,6 +21,14 @@ export function shellHtml(text: ShellText, scripts: string[]): string {
     <title>${escape(text.title)}</title>
     <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="cms-config-url" type="text/yaml" href="/bien-tap/config.yml" />
+    <style>
+      /* Our links beside Decap's app, which fills the window: a bar at the foot of the screen. */
+      .loa-ban-editor-links { position: fixed; z-index: 400; left: 0; bottom: 0; display: flex; flex-wrap: wrap; gap: 0 1rem; padding: 0.25rem 1rem; background: #1d4f91; font: 0.875rem/1.6 system-ui, sans-serif; }
+      .loa-ban-editor-links a { color: #fff; display: inline-block; min-height: 24px; padding: 0.25rem 0; }
+      body { padding-bottom: 2.5rem; }
+      /* Decap's grey "back to the site" text on its grey login page fails WCAG contrast. */
+      [class*='-ButtonText'] { color: #313d3e !important; }
+    </style>
   </head>
   <body>
     <nav class="loa-ban-editor-links" aria-label="${escape(text.title)}">

@@ -52,19 +52,20 @@ function alive(pid: number): boolean {
 
 const stripAnsi = (text: string) => stripVTControlCharacters(text);
 
+/** The environment a person's shell would give a child process. Vitest exports Vite's env (MODE, DEV, SSR,
+ * BASE_URL…) into process.env, and Astro reads it. */
+export function shellEnv(): Record<string, string | undefined> {
+  const viteKeys = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !viteKeys.has(k)));
+}
+
 /** Runs `astro build` in a child process, optionally on another content folder, into `outDir`. */
 export function build(options: {
   outDir: string;
   contentDir?: string;
   env?: Record<string, string>;
 }): Promise<BuildResult> {
-  // Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL…) into process.env, and Astro reads it: the child build
-  // gets the environment a person's shell would give it.
-  const viteKeys = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !viteKeys.has(k)),
-  );
-  const env: Record<string, string | undefined> = { ...inherited, LOA_BAN_OUT: options.outDir, ...options.env };
+  const env: Record<string, string | undefined> = { ...shellEnv(), LOA_BAN_OUT: options.outDir, ...options.env };
   if (options.contentDir) env['LOA_BAN_CONTENT'] = options.contentDir;
   // Each build keeps its own content cache so parallel builds never share a data store.
   env['LOA_BAN_CACHE'] = `${resolve(options.outDir)}-cache`;
