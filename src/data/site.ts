@@ -4,6 +4,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir, shownPath } from '../lib/paths';
+import { replacedReadings } from '../lib/recordings';
 import { validateSite, type Collections } from '../lib/validate';
 
 export type Topic = CollectionEntry<'topics'>;
@@ -21,6 +22,7 @@ export interface Site {
   /** Q&A by topic order, then language order, then `order`. */
   qa: Qa[];
   explainers: Explainer[];
+  /** Recordings on offer: a machine reading a person has re-recorded in its language is left out. */
   audio: Recording[];
   /** Documents, newest first. */
   documents: Doc[];
@@ -113,21 +115,29 @@ async function load(): Promise<Site> {
     if (named) links.set(`${q.id} ${named.id}`, [q, named]);
   }
   const qaOrder = new Map(qa.map((q, i) => [q.id, i]));
-  const pairs = [...links.values()].sort(([a], [b]) => qaOrder.get(a.id)! - qaOrder.get(b.id)!);
+  // A machine reading a person has re-recorded leaves every page, feed, playlist and bundle (its files stay).
+  const read = group([...links.values()].map(([q, r]) => [r.id, q.id]));
+  const replaced = replacedReadings(
+    audio.map((r) => ({ id: r.id, lang: r.data.lang.id, machineRead: r.data.machineRead, qa: read(r.id) })),
+  );
+  const current = audio.filter((r) => !replaced.has(r.id));
+  const pairs = [...links.values()]
+    .filter(([, r]) => !replaced.has(r.id))
+    .sort(([a], [b]) => qaOrder.get(a.id)! - qaOrder.get(b.id)!);
 
   return {
     settings: site!.data,
     topics,
     qa,
     explainers,
-    audio,
+    audio: current,
     documents,
     languages,
     topic: byId(topics, 'chủ đề'),
     language: byId(languages, 'ngôn ngữ'),
     document: byId(documents, 'văn bản'),
     qaEntry: byId(qa, 'câu hỏi'),
-    recording: byId(audio, 'bản nghe'),
+    recording: byId(current, 'bản nghe'),
     qaOfTopic: group(qa.map((q) => [q.data.topic.id, q])),
     recordingsOf: group(pairs.map(([q, r]) => [q.id, r])),
     qaOfRecording: group(pairs.map(([q, r]) => [r.id, q])),

@@ -337,6 +337,18 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
     expect(uploaded).toMatch(/Thời lượng<\/dt>\s*<dd[^>]*>0:04<\/dd>/);
     const shown = /Thời lượng<\/dt>\s*<dd[^>]*>0:(\d\d)<\/dd>/.exec(page(`ban-nghe/${recordedId}`))?.[1];
     expect(Math.abs(Number(shown) - recordedSeconds)).toBeLessThanOrEqual(1);
+    // The person's recording replaces the machine reading of that Q&A: on its page, in the feed and the playlist.
+    const machine = 'dieu-tra-muc-dich-cuoc-dieu-tra-vi';
+    expect(existsSync(join(repo, 'content/audio', `${machine}.md`)), 'its files stay').toBe(true);
+    const qaPage = page('hoi-dap/dieu-tra-53-dan-toc/muc-dich-cuoc-dieu-tra');
+    expect(qaPage).toContain(`/ban-nghe/${recordedId}/`);
+    expect(qaPage).not.toContain(`/ban-nghe/${machine}/`);
+    const feed = readFileSync(join(built!.outDir, 'dai-truyen-thanh/tieng-viet/podcast.xml'), 'utf8');
+    const playlist = readFileSync(join(built!.outDir, 'dai-truyen-thanh/tieng-viet/danh-sach-phat.m3u'), 'utf8');
+    for (const text of [feed, playlist]) {
+      expect(text).toContain(recordedId);
+      expect(text).not.toContain(machine);
+    }
     const station = page('dai-truyen-thanh/tieng-viet');
     for (const id of ['ban-ghi-tai-len-de-thu', recordedId]) {
       const row = new RegExp(`${id}[\\s\\S]*?-?\\d+,\\d LUFS`);
