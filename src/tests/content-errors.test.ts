@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { editorMessages } from '../lib/build-report';
 import { build, copyContent, scratchOut } from './helpers/build';
 
 const made: string[] = [];
@@ -44,6 +45,13 @@ describe.concurrent('content mistakes fail the build', () => {
     expect(r.output).toContain(`content/${file}: phần đầu tệp chưa đúng:`);
     expect(r.output).toContain('trường "question": thiếu trường này (bắt buộc)');
     expect(r.output).not.toMatch(/Required|does not match collection schema/);
+    // What CI shows the editor (scripts/report-build.ts) from this very log.
+    expect(editorMessages(r.output)).toEqual(
+      expect.arrayContaining([
+        `content/${file}: phần đầu tệp chưa đúng:`,
+        '  - trường "question": thiếu trường này (bắt buộc)',
+      ]),
+    );
   });
 
   it('a misspelled field', async () => {

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
@@ -160,6 +160,17 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
     const bundle = await fetch(`${base}/bien-tap/decap-cms.js`);
     expect(bundle.status).toBe(200);
     expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
+  });
+
+  it('npm run edit refuses a working copy with uncommitted changes, since every save commits them all', async () => {
+    await writeFile(join(repo, 'content/chua-luu.txt'), 'thay đổi chưa commit');
+    const r = spawnSync(process.execPath, [resolve(root, 'scripts/edit.ts')], {
+      env: { ...shellEnv(), LOA_BAN_EDIT_REPO: repo, LOA_BAN_EDIT_PORT: '1', LOA_BAN_EDIT_PROXY_PORT: '1' },
+      encoding: 'utf8',
+    });
+    await rm(join(repo, 'content/chua-luu.txt'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/còn thay đổi chưa lưu vào git/);
   });
 
   it('refuses to save a Q&A with required fields empty, saying which in Vietnamese', async () => {

@@ -322,8 +322,14 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
         await tab.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
       }
       await tab.goto(`http://127.0.0.1:${port}/bien-tap/`, { waitUntil: 'networkidle' });
-      await tab.getByRole('button', { name: /Đăng nhập/ }).waitFor();
-      expect(problems).toEqual([]);
+      const login = await tab
+        .getByRole('button', { name: /Đăng nhập/ })
+        .waitFor({ timeout: 20_000 })
+        .then(
+          () => 'shown',
+          async () => `no login button; the page says: ${(await tab.locator('body').innerText()).slice(0, 300)}`,
+        );
+      expect({ login, problems }).toEqual({ login: 'shown', problems: [] });
       await tab.close();
     });
   });

@@ -43,6 +43,8 @@ export interface Cms {
   registerWidget(name: string, control: unknown, preview?: unknown): void;
   registerPreviewStyle(url: string): void;
   registerPreviewTemplate(collection: string, component: unknown): void;
+  registerLocale(locale: string, phrases: object): void;
+  getLocale(locale: string): object | undefined;
   registerEventListener(listener: { name: string; handler: (data: { entry: ImmutableLike }) => unknown }): void;
 }
 
