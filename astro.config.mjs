@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import loaBan from './src/integrations/index.ts';
 import { fromRoot, projectRoot } from './src/lib/paths.ts';
+import { siteInbox } from './src/inbox/config.ts';
 
 // Astro writes its prerender chunks under the working directory when it does not contain outDir, and those chunks
 // must resolve node_modules: a build started elsewhere (`astro build --root …`) works from the project root.
@@ -10,6 +11,10 @@ process.chdir(projectRoot);
 /** Absolute site URL used for canonical links, the sitemap, feeds and printed QR codes.
  * Each province sets SITE_URL at build; the default is a placeholder under the reserved .example TLD. */
 export const site = process.env.SITE_URL ?? 'https://loa-ban.example';
+
+/** LOA_BAN_INBOX=1 builds the residents' question form (src/inbox/, README "Hộp thư"). Its voice recorder plays the
+ * recording back from a blob: URL before sending; without the inbox the policy stays as strict as before. */
+const inbox = siteInbox().enabled;
 
 export default defineConfig({
   site,
@@ -43,7 +48,7 @@ export default defineConfig({
         "object-src 'none'",
         "form-action 'self'",
         "img-src 'self' data:",
-        "media-src 'self'",
+        inbox ? "media-src 'self' blob:" : "media-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",
         "frame-src 'none'",
@@ -54,6 +59,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // The question form's boot code in the pages' script (src/layouts/Base.astro), only when the inbox is built.
+    define: { 'import.meta.env.LOA_BAN_INBOX': JSON.stringify(inbox) },
     build: {
       rollupOptions: {
         // Astro's own "use astro:head-inject" marker in every compiled MDX file trips this bundler notice; it is

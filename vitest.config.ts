@@ -11,8 +11,10 @@ import { defineConfig } from 'vitest/config';
 
 const browserTests = [
   'src/tests/editor.test.ts',
+  'src/tests/inbox-browser.test.ts',
   'src/tests/nginx.test.ts',
   'src/tests/offline.test.ts',
+  'src/tests/offline-copy.test.ts',
   'src/tests/print.test.ts',
   'src/tests/quality-a11y.test.ts',
   'src/tests/search*.test.ts',

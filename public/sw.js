@@ -11,6 +11,9 @@ const AUDIO = 'loa-ban-audio';
 const ASSETS = 'loa-ban-assets';
 const OFFLINE = '/ngoai-tuyen/';
 const TIMEOUT = 4000;
+// The residents' inbox part (sw-hop-thu.js) is imported here when the site is built with one; see
+// src/integrations/service-worker.ts.
+// __INBOX__
 
 self.addEventListener('install', (event) => {
   const saveData = self.navigator.connection && self.navigator.connection.saveData;
@@ -35,8 +38,9 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  // The editing app (/bien-tap/) is for editors online: never cached, never served from a saved copy.
-  if (url.pathname.startsWith('/bien-tap/')) return;
+  // The inbox service (/api/) and the editing app (/bien-tap/, the inbox included) are used online: never cached,
+  // never served from a saved copy.
+  if (/^\/(api|bien-tap)\//.test(url.pathname)) return;
   if (request.mode === 'navigate') event.respondWith(page(request, event));
   else if (url.pathname.endsWith('.mp3')) event.respondWith(recording(request));
   else if (url.pathname.startsWith('/_astro/')) event.respondWith(asset(request));
@@ -96,7 +100,8 @@ async function recording(request) {
 
 async function asset(request) {
   // Hashed file names never change content: cache first.
-  const cached = await caches.match(request, { cacheName: ASSETS });
+  const cached =
+    (await caches.match(request, { cacheName: ASSETS })) || (await caches.match(request, { cacheName: SHELL }));
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) {

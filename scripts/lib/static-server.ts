@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -31,9 +31,34 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+/** Paths starting with one of `prefixes` go to the service at `target`, as nginx.conf proxies /api/ and
+ * /bien-tap/hop-thu/ to the inbox: body streamed through, X-Real-IP set to the peer. */
+export interface Proxy {
+  prefixes: readonly string[];
+  /** The service's base URL, read per request (a restarted service may get another port). */
+  target: () => string;
+}
+
+function forward(req: IncomingMessage, res: ServerResponse, target: string) {
+  const upstream = request(
+    new URL(req.url ?? '/', target),
+    { method: req.method, headers: { ...req.headers, 'x-real-ip': req.socket.remoteAddress ?? '' } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('502 Bad Gateway');
+  });
+  req.pipe(upstream);
+}
+
 /** A minimal static server on loopback for browser tests (the nginx test checks the real server config). */
-export async function serve(dir: string): Promise<StaticServer> {
+export async function serve(dir: string, proxy?: Proxy): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
+    if (proxy && proxy.prefixes.some((p) => (req.url ?? '').startsWith(p))) return forward(req, res, proxy.target());
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) return void res.writeHead(403).end();

@@ -1,11 +1,13 @@
 /** Offline reading, as a progressive enhancement: registers the service worker (public/sw.js) and turns on the
- * "save to listen offline" buttons. Without JavaScript the site reads and plays exactly the same, online. */
+ * "save to listen offline" buttons. Without JavaScript the site reads and plays exactly the same, online. The offline
+ * copy (a ZIM file read in Kiwix) is offline already and ships no service worker: nothing happens there. */
+import { copyRoot } from '../lib/copy-marks';
 import { SERVICE_WORKER } from '../lib/urls';
 
 const AUDIO = 'loa-ban-audio';
 const PAGES = 'loa-ban-pages';
 
-if ('serviceWorker' in navigator && 'caches' in window) {
+if (copyRoot() === undefined && 'serviceWorker' in navigator && 'caches' in window) {
   void navigator.serviceWorker.register(SERVICE_WORKER);
 
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-save-audio]')) {

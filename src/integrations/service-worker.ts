@@ -1,14 +1,25 @@
 /** Stamps public/sw.js with a hash of the built pages, so a deploy that changes any page installs a new worker
- * (which takes over at once and drops the old shell cache), and a rebuild that changes nothing does not. */
+ * (which takes over at once and drops the old shell cache), and a rebuild that changes nothing does not. Run again
+ * on a stamped site (by `npm run offline`, after it writes the offline copy's link into two pages), it re-stamps.
+ * With the residents' inbox (LOA_BAN_INBOX=1) sw.js imports sw-hop-thu.js, stamped with the question form's scripts
+ * to keep for offline use; without it that file is removed, so the worker is the plain reading one. */
 import type { BuildDone } from './build-done';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../lib/built-files';
+import { siteInbox } from '../inbox/config';
+import { scriptClosure } from '../lib/script-closure';
 import { editorUrls } from '../lib/urls';
 
-export async function stampServiceWorker({ dir }: BuildDone): Promise<void> {
+const INBOX_WORKER = 'sw-hop-thu.js';
+/** The line that carries the version: '__VERSION__' in public/sw.js, a hash once stamped. */
+const VERSION_LINE = /^const VERSION = '(?:__VERSION__|[0-9a-f]{12})';$/m;
+/** Where the inbox worker is imported; gone once stamped. */
+const INBOX_MARK = '// __INBOX__\n';
+
+export async function stampServiceWorker({ dir }: Pick<BuildDone, 'dir'>): Promise<void> {
   const root = fileURLToPath(dir);
   const hash = createHash('sha256');
   // The editing app is not the residents' site: a new CMS page must not make every resident download a new worker.
@@ -18,6 +29,22 @@ export async function stampServiceWorker({ dir }: BuildDone): Promise<void> {
   for (const page of pages) hash.update(page.slice(root.length)).update(await readFile(page));
   const sw = join(root, 'sw.js');
   const source = await readFile(sw, 'utf8');
-  if (!source.includes('__VERSION__')) throw new Error('public/sw.js: thiếu chỗ đánh dấu __VERSION__.');
-  await writeFile(sw, source.replace('__VERSION__', hash.digest('hex').slice(0, 12)));
+  if (!VERSION_LINE.test(source)) throw new Error("public/sw.js: thiếu dòng const VERSION = '__VERSION__';");
+  const firstStamp = source.includes('__VERSION__');
+  if (firstStamp && !source.includes(INBOX_MARK)) throw new Error('public/sw.js: thiếu chỗ đánh dấu // __INBOX__.');
+  const inbox = siteInbox().enabled;
+  const stamped = source
+    .replace(VERSION_LINE, `const VERSION = '${hash.digest('hex').slice(0, 12)}';`)
+    .replace(INBOX_MARK, inbox ? `importScripts('/${INBOX_WORKER}');\n` : '');
+  await writeFile(sw, stamped);
+  if (!firstStamp) return;
+
+  const inboxWorker = join(root, INBOX_WORKER);
+  if (!inbox) return rm(inboxWorker, { force: true });
+  // The form's scripts and every chunk they import: what a question written with no signal needs.
+  const astro = join(root, '_astro');
+  const assets = await scriptClosure(astro, /^ask-form\.[\w-]+\.js$/);
+  if (assets.length < 1) throw new Error(`${INBOX_WORKER}: không tìm thấy mã của mẫu câu hỏi trong _astro/.`);
+  const worker = await readFile(inboxWorker, 'utf8');
+  await writeFile(inboxWorker, worker.replace('__INBOX_ASSETS__', JSON.stringify(assets.map((f) => `/_astro/${f}`))));
 }

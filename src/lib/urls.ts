@@ -20,6 +20,9 @@ export const urls = {
   offline: () => '/ngoai-tuyen/',
 } as const;
 
+/** The published offline copy of the whole site (a ZIM file for Kiwix), beside the offline page. */
+export const offlineCopyUrl = (fileName: string) => `${urls.offline()}${fileName}`;
+
 /** Files the browser code asks for. Plain constants, so a client bundle takes only the one it uses. */
 export const SERVICE_WORKER = '/sw.js';
 export const SEARCH_INDEX = '/pagefind/';
@@ -45,11 +48,34 @@ export const audioUrls = {
   transcripts: (slug: string) => `${urls.stations()}${slug}/loi-doc-${slug}.txt`,
 } as const;
 
-/** The printable pages, all under urls.print(). */
+/** The printable pages, all under urls.print(), and the PDF the build prints of each, inside the page's own folder
+ * and named so a file passed on over Zalo or a USB stick still says what it is. */
 export const printUrls = {
   booklet: (topicId: string) => `${urls.print()}${topicId}/`,
   leaflet: (topicId: string) => `${urls.print()}${topicId}/to-roi/`,
   slogans: () => `${urls.print()}khau-hieu/`,
+  bookletPdf: (topicId: string) => `${printUrls.booklet(topicId)}tap-hoi-dap-${topicId}.pdf`,
+  leafletPdf: (topicId: string) => `${printUrls.leaflet(topicId)}to-roi-${topicId}.pdf`,
+  slogansPdf: () => `${printUrls.slogans()}khau-hieu.pdf`,
+} as const;
+
+/** The residents' inbox service (src/inbox/), on the site's own origin: nginx proxies these two prefixes to it, and the
+ * service worker leaves them alone. */
+export const INBOX_PREFIXES = ['/api/', '/bien-tap/hop-thu/'] as const;
+export const inboxUrls = {
+  /** Where the question form posts; GET with ?ma=CODE looks a code up. */
+  submit: '/api/cau-hoi/',
+  /** A question's status page, by reference code. */
+  status: (code: string) => `/api/cau-hoi/${code}/`,
+  stylesheet: '/api/kieu.css',
+  /** Editors' side. */
+  inbox: '/bien-tap/hop-thu/',
+  login: '/bien-tap/hop-thu/dang-nhap',
+  logout: '/bien-tap/hop-thu/dang-xuat',
+  answer: '/bien-tap/hop-thu/tra-loi',
+  draft: '/bien-tap/hop-thu/ban-nhap',
+  csv: '/bien-tap/hop-thu/hop-thu.csv',
+  audio: (id: number) => `/bien-tap/hop-thu/ghi-am/${id}`,
 } as const;
 
 /** Absolute URL for a site path, for canonical links, feeds and QR codes. */

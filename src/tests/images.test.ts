@@ -1,11 +1,16 @@
 /** Images through sharp: an explainer's illustration is served as AVIF and WebP with a fallback, at phone widths,
- * with explicit dimensions and lazy loading; a heavy one is a build warning naming it. */
+ * with explicit dimensions and lazy loading; a heavy one is a build warning naming it.
+ * The same build stands for a build machine without Chromium (CHROME_PATH points nowhere): it still succeeds, warns
+ * once, and no page links a PDF, since none was printed. One build for both keeps the suite short. */
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, copyContent, scratchOut, type BuildResult } from './helpers/build';
+import { builtFiles } from './helpers/site-pages';
+import strings from '../i18n/vi.json';
 
 let content: string;
 let result: BuildResult;
@@ -45,7 +50,7 @@ beforeAll(async () => {
   const [first, second] = (await readdir(join(content, 'explainers'))).filter((f) => f.endsWith('.mdx')).sort();
   await illustrate(first!, 'nhieu-chi-tiet.jpg', 'Ảnh thử nhiều chi tiết');
   await illustrate(second!, 'nhe.jpg', 'Ảnh thử nhẹ');
-  result = await build({ contentDir: content, outDir });
+  result = await build({ contentDir: content, outDir, env: { CHROME_PATH: join(outDir, 'no-chromium-here') } });
 });
 afterAll(async () => {
   await rm(content, { recursive: true, force: true });
@@ -77,5 +82,27 @@ describe('content images', () => {
     expect(img).toMatch(/height="\d+"/);
     expect(img).toContain('loading="lazy"');
     expect(img).toContain('alt="Ảnh thử nhẹ"');
+  });
+});
+
+describe('a build machine without Chromium', () => {
+  it('builds the site, and warns once that no PDF was printed', () => {
+    expect(result.code, result.output.slice(-2000)).toBe(0);
+    expect(result.output.match(/Không in được tệp PDF/g)).toHaveLength(1);
+    expect(result.output).toContain('no-chromium-here');
+    expect(existsSync(join(outDir, 'in', 'index.html'))).toBe(true);
+  });
+
+  it('links no PDF from any page, and states the estimated page count instead', async () => {
+    const files = builtFiles(outDir);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    const pages = files.filter((f) => f.endsWith('.html'));
+    for (const page of pages) {
+      const html = await readFile(join(outDir, page), 'utf8');
+      expect(html, page).not.toMatch(/\.pdf"|application\/pdf|<!--\/?pdf|\{pages\}|\{size\}/);
+    }
+    const booklet = pages.find((p) => /^in\/[^/]+\/index\.html$/.test(p) && !p.includes('khau-hieu'))!;
+    const note = /<p class="print-note"[^>]*>([^<]*)</.exec(await readFile(join(outDir, booklet), 'utf8'))?.[1];
+    expect(note).toContain(strings['print.pages'].split('{n}')[0]!);
   });
 });

@@ -12,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../scripts/lib/browser';
+import { startInboxService, type RunningInbox } from '../../scripts/lib/inbox-service';
+import { query } from './helpers/inbox';
 import { root, siteDist } from './helpers/paths';
 import { urls } from '../lib/urls';
 import { builtFiles, onePerType } from './helpers/site-pages';
@@ -56,7 +58,14 @@ function freePort(): Promise<number> {
  * untested. */
 function localConfig(
   conf: string,
-  opts: { httpPort: number; mainPort: number; site: string; snippet: string; editorSnippet: string },
+  opts: {
+    httpPort: number;
+    mainPort: number;
+    site: string;
+    snippet: string;
+    editorSnippet: string;
+    inboxPort: number;
+  },
 ): string {
   const swaps: [RegExp, string][] = [
     [/^\s*listen 80;$/m, `    listen 127.0.0.1:${opts.httpPort};`],
@@ -69,6 +78,7 @@ function localConfig(
     [/^(\s*)root \/var\/www\/loa-ban;$/m, `$1root ${opts.site};`],
     [/^(\s*)include \/etc\/nginx\/snippets\/loa-ban-security-headers\.conf;$/m, `$1include ${opts.snippet};`],
     [/^(\s*)include \/etc\/nginx\/snippets\/loa-ban-editor-headers\.conf;$/m, `$1include ${opts.editorSnippet};`],
+    [/proxy_pass http:\/\/127\.0\.0\.1:8787;/g, `proxy_pass http://127.0.0.1:${opts.inboxPort};`],
   ];
   let out = conf;
   for (const [pattern, replacement] of swaps) {
@@ -86,6 +96,7 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
   let nginx: ChildProcess | undefined;
   let nginxLog = '';
   let mp3Path = '';
+  let inbox: RunningInbox | undefined;
 
   beforeAll(async () => {
     if (onePerType(siteDist).length < 5) throw new Error(`${siteDist} holds too few pages: is the build complete?`);
@@ -109,12 +120,15 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
     }
 
     [port, httpPort] = [await freePort(), await freePort()];
+    // The real inbox service behind the shipped proxy locations; a small burst so the rate limit shows quickly.
+    inbox = await startInboxService({ LOA_BAN_INBOX_DB: join(work, 'hop-thu.sqlite'), LOA_BAN_INBOX_RATE_BURST: '3' });
     const server = localConfig(await readFile(shipped, 'utf8'), {
       httpPort,
       mainPort: port,
       site,
       snippet: headersSnippet,
       editorSnippet,
+      inboxPort: Number(new URL(inbox.url).port),
     });
     await writeFile(join(work, 'site.conf'), server);
     const main = [
@@ -156,6 +170,7 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
   });
 
   afterAll(async () => {
+    await inbox?.stop();
     if (nginx && nginx.exitCode === null) {
       nginx.kill('SIGQUIT');
       await new Promise((r) => nginx!.once('exit', r));
@@ -332,6 +347,52 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
       expect({ login, problems }).toEqual({ login: 'shown', problems: [] });
       await tab.close();
     });
+  });
+
+  it('proxies /api/ and /bien-tap/hop-thu/ to the inbox, setting X-Real-IP itself, without caching', async () => {
+    const send = (spoofed: string, body: string) =>
+      new Promise<Reply>((done, fail) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/cau-hoi/',
+            method: 'POST',
+            headers: {
+              host: 'loa-ban.example',
+              'content-type': 'application/x-www-form-urlencoded',
+              'content-length': Buffer.byteLength(body),
+              // A client cannot pick its own address: nginx replaces the header with the peer's.
+              'x-real-ip': spoofed,
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+          },
+        );
+        req.on('error', fail);
+        req.end(body);
+      });
+    const replies = [];
+    for (let i = 0; i < 5; i++)
+      replies.push(await send(`10.0.0.${i}`, `question=${encodeURIComponent(`Qua nginx ${i}`)}`));
+    expect(replies.map((r) => r.status)).toEqual([303, 303, 303, 429, 429]);
+    const status = await get(port, String(replies[0]!.headers['location']));
+    expect(status.status).toBe(200);
+    expect(status.body.toString('utf8')).toContain('đã nhận');
+    expect(status.headers['cache-control']).toBe('no-store');
+    expectSecurityHeaders(status, 'status page');
+    expect(
+      query(join(work, 'hop-thu.sqlite'), "SELECT count(*) AS n FROM submissions WHERE question LIKE 'Qua nginx %'"),
+    ).toEqual([{ n: 3 }]);
+    const editors = await get(port, '/bien-tap/hop-thu/');
+    expect(editors.status).toBe(303);
+    expect(editors.headers['location']).toBe('/bien-tap/hop-thu/dang-nhap');
+    expect((await get(port, '/bien-tap/hop-thu/dang-nhap')).headers['cache-control']).toBe('no-store');
   });
 
   describe('in Chromium', () => {

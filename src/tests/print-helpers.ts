@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import jsQR from 'jsqr';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 
 const run = promisify(execFile);
@@ -144,4 +145,205 @@ export async function decodeQr(png: Buffer): Promise<string | undefined> {
     .raw()
     .toBuffer({ resolveWithObject: true });
   return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
+}
+
+/** The fonts of a PDF as pdffonts lists them. */
+export async function pdfFonts(
+  file: string,
+): Promise<{ name: string; family: string; type: string; embedded: boolean; unicode: boolean }[]> {
+  const { stdout } = await run('pdffonts', [file]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      // name, then a type of one or more words, then encoding, emb, sub, uni, object number, generation.
+      const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
+      if (!m) throw new Error(`pdffonts: unreadable line "${line}"`);
+      const name = m[1]!;
+      return {
+        name,
+        family: name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, ''),
+        type: m[2]!,
+        embedded: m[4] === 'yes',
+        unicode: m[6] === 'yes',
+      };
+    });
+}
+
+/** Raster images in a PDF (pdfimages -list): QR codes and rules must stay vector, so printed booklets have none. */
+export async function pdfImageCount(file: string): Promise<number> {
+  const { stdout } = await run('pdfimages', ['-list', file]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim()).length;
+}
+
+/** The document information pdfinfo reads (Title, Author, CreationDate…). */
+export async function pdfInfo(file: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', ['-isodates', file]);
+  return Object.fromEntries(
+    [...stdout.matchAll(/^([A-Za-z ]+):\s*(.*)$/gm)].map((m) => [m[1]!.trim(), m[2]!.trim()] as const),
+  );
+}
+
+/** One page of a PDF as poppler renders it (pdftoppm), as a PNG. */
+export async function pdfPagePng(file: string, pageNo: number, dpi = 150): Promise<Buffer> {
+  const { stdout } = await run(
+    'pdftoppm',
+    ['-png', '-r', String(dpi), '-f', String(pageNo), '-l', String(pageNo), file],
+    { encoding: 'buffer', maxBuffer: 256 << 20 },
+  );
+  return stdout;
+}
+
+const MM = 72 / 25.4;
+
+/** Every QR code printed in a PDF, in reading order, decoded from poppler's rendering of the page. Each code is found
+ * by its caption ("Quét mã để …", which sits right under it) and cut out of the page, small size first (booklet Q&A,
+ * banners: 28 mm) then large (covers, leaflets: 40 mm): jsQR reads one code per image. */
+export async function pdfQrCodes(file: string, captionWord = 'Quét'): Promise<(string | undefined)[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
+  const anchors: { page: number; x: number; y: number }[] = [];
+  let page = 0;
+  for (const m of stdout.matchAll(/<page width|<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
+    if (!m[1]) page += 1;
+    else if (m[3] === captionWord) anchors.push({ page, x: Number(m[1]), y: Number(m[2]) });
+  }
+  anchors.sort((a, b) => a.page - b.page || a.y - b.y);
+  const dpi = 150;
+  const scale = dpi / 72;
+  const pages = new Map<number, Buffer>();
+  const codes: (string | undefined)[] = [];
+  for (const anchor of anchors) {
+    if (!pages.has(anchor.page)) pages.set(anchor.page, await pdfPagePng(file, anchor.page, dpi));
+    const png = pages.get(anchor.page)!;
+    const { width = 0, height = 0 } = await sharp(png).metadata();
+    let decoded: string | undefined;
+    for (const size of [28, 40]) {
+      const left = Math.max(0, Math.round((anchor.x - 3 * MM) * scale));
+      const top = Math.max(0, Math.round((anchor.y - (size + 3) * MM) * scale));
+      const region = {
+        left,
+        top,
+        width: Math.min(width - left, Math.round((size + 6) * MM * scale)),
+        height: Math.min(height - top, Math.round((size + 3) * MM * scale)),
+      };
+      decoded = await decodeQr(await sharp(png).extract(region).png().toBuffer());
+      if (decoded) break;
+    }
+    codes.push(decoded);
+  }
+  return codes;
+}
+
+/** Dark pixels of a PNG, widened by one pixel so two rasterisers' antialiasing of one outline overlaps, cropped to
+ * their bounding box. */
+async function inkMask(png: Buffer): Promise<{ ink: Uint8Array; width: number; height: number; count: number }> {
+  const { data, info } = await sharp(png).flatten({ background: '#fff' }).greyscale().raw().toBuffer({
+    resolveWithObject: true,
+  });
+  const { width, height } = info;
+  let [x0, y0, x1, y1] = [width, height, -1, -1];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (data[y * width + x]! < 140)
+        [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    }
+  }
+  if (x1 < 0) return { ink: new Uint8Array(0), width: 0, height: 0, count: 0 };
+  const w = x1 - x0 + 3;
+  const h = y1 - y0 + 3;
+  const ink = new Uint8Array(w * h);
+  let count = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (data[y * width + x]! >= 140) continue;
+      for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) ink[(y - y0 + dy) * w + (x - x0 + dx)] = 1;
+    }
+  }
+  for (const v of ink) count += v;
+  return { ink, width: w, height: h, count };
+}
+
+/** How much two renderings of the same text agree, from 0 to 1: the Dice coefficient of their (widened) dark pixels,
+ * aligned by their ink's bounding box and then the best of shifts up to `shift` pixels. The same glyphs drawn by two
+ * rasterisers (poppler, Chromium) agree closely; empty boxes where letters should be do not. Both images must be at
+ * the same resolution. */
+export async function inkAgreement(a: Buffer, b: Buffer, shift = 4): Promise<number> {
+  const [p, q] = await Promise.all([inkMask(a), inkMask(b)]);
+  if (p.count === 0 || q.count === 0) return 0;
+  let best = 0;
+  for (let sy = -shift; sy <= shift; sy++) {
+    for (let sx = -shift; sx <= shift; sx++) {
+      let both = 0;
+      for (let y = 0; y < p.height; y++) {
+        const qy = y + sy;
+        if (qy < 0 || qy >= q.height) continue;
+        for (let x = 0; x < p.width; x++) {
+          const qx = x + sx;
+          if (qx >= 0 && qx < q.width && p.ink[y * p.width + x] && q.ink[qy * q.width + qx]) both += 1;
+        }
+      }
+      best = Math.max(best, (2 * both) / (p.count + q.count));
+    }
+  }
+  return best;
+}
+
+/** One booklet Q&A as the PDF prints it (poppler) and as Chromium shows the same page on screen with the print
+ * styles, at the same resolution and width, and how closely the two agree (inkAgreement). The Q&A is found in the PDF
+ * by its printed number ("Câu 8."), the way a reader would find it. */
+export async function qaPrintedAsOnScreen(
+  browser: Browser,
+  siteUrl: string,
+  bookletPath: string,
+  pdf: string,
+  qaId: string,
+): Promise<{ agreement: number; screen: Buffer; printed: Buffer }> {
+  const dpi = 150;
+  const context = await browser.newContext({
+    viewport: { width: Math.floor((180 * 96) / 25.4), height: 1100 },
+    deviceScaleFactor: dpi / 96,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(siteUrl + bookletPath);
+    await page.emulateMedia({ media: 'print' });
+    const text = page.locator(`[data-qa="${qaId}"] .booklet-qa-text`);
+    const number = /^\S+ (\d+)\./.exec(await text.locator('h2').innerText())?.[1];
+    const box = await text.boundingBox();
+    if (!number || !box) throw new Error(`${bookletPath}: no numbered Q&A ${qaId}`);
+    const screen = await text.screenshot();
+
+    const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 << 20 });
+    let pageNo = 0;
+    let previous: { word: string; x: number; y: number } | undefined;
+    let at: { page: number; x: number; y: number } | undefined;
+    for (const m of stdout.matchAll(/<page width|<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
+      if (!m[1]) {
+        pageNo += 1;
+        continue;
+      }
+      if (previous?.word === 'Câu' && m[3] === `${number}.`) at = { page: pageNo, x: previous.x, y: previous.y };
+      previous = { word: m[3]!, x: Number(m[1]), y: Number(m[2]) };
+    }
+    if (!at) throw new Error(`${pdf}: "Câu ${number}." not found`);
+    // The block's box, from its first word, with a margin for the line's leading (CSS px are 0.75 pt).
+    const scale = dpi / 72;
+    const margin = 6;
+    const printed = await sharp(await pdfPagePng(pdf, at.page, dpi))
+      .extract({
+        left: Math.round((at.x - margin) * scale),
+        top: Math.round((at.y - margin) * scale),
+        width: Math.round((box.width * 0.75 + 2 * margin) * scale),
+        height: Math.round((box.height * 0.75 + 2 * margin) * scale),
+      })
+      .png()
+      .toBuffer();
+    return { agreement: await inkAgreement(screen, printed), screen, printed };
+  } finally {
+    await context.close();
+  }
 }

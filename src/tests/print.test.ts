@@ -1,10 +1,12 @@
-/** Printed material, end to end in headless Chromium: booklets, leaflets and banner slogans are printed to A4 PDFs,
- * then the PDFs are read back with poppler (page count, page size, text order, where every word sits) and every QR
- * code is rendered, decoded with jsQR and compared with the address the content says it must open.
+/** Printed material, end to end: the PDFs the build printed of every booklet, leaflet and the banner slogans are read
+ * back with poppler (page count, page size, fonts, metadata, text order, where every word sits), every QR code is
+ * rendered by poppler, decoded with jsQR and compared with the address the content says it must open, and the page
+ * count and size the pages state are those of the real files. The print pages are also laid out in headless
+ * Chromium at the printable width, where nothing may overflow.
  * The site is built for these tests with a test SITE_URL, so the QR codes prove they come from the configuration. */
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,13 +14,19 @@ import { launch } from '../../scripts/lib/browser';
 import { build, copyContent, scratchOut } from './helpers/build';
 import { root, siteDist, TEST_SITE_URL } from './helpers/paths';
 import { serve, type StaticServer } from '../../scripts/lib/static-server';
+import yaml from 'js-yaml';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import strings from '../i18n/vi.json';
+import { formatBytes } from '../lib/format';
 import {
-  decodeQr,
   expectedQa,
   flat,
   frontMatter,
+  pdfFonts,
+  pdfImageCount,
+  pdfInfo,
   pdfPages,
+  pdfQrCodes,
   pdfText,
   pdfWords,
   slogans,
@@ -29,21 +37,24 @@ import {
 const SITE = TEST_SITE_URL;
 const content = resolve(root, 'content');
 const dist = siteDist;
-/** The printed PDFs; kept for inspection with LOA_BAN_KEEP_PDFS=1. */
-const pdfDir = scratchOut('print-pdfs');
 const MM = 72 / 25.4;
 /** CSS pixels per millimetre. */
 const PX = 96 / 25.4;
 const A4 = { width: 210 * MM, height: 297 * MM };
+/** Byte budgets the issue sets on the real content: a leaflet goes over Zalo, a booklet to a print shop. */
+const BUDGET = { leaflet: 300_000, booklet: 1_000_000, slogans: 1_000_000 };
 const topics = topicIds(content);
+const settings = (yaml.load(readFileSync(join(content, 'settings.yaml'), 'utf8')) as { site: Record<string, string> })
+  .site;
+/** Author every PDF must carry: the issuer, or the site name where none is set. */
+const author = settings['issuer'] || settings['siteName']!;
 
 let server: StaticServer;
 let browser: Browser;
-/** Page counts measured here, printed at the end for the record. */
-const measured: Record<string, { pages: number; estimate?: number; bytes: number }> = {};
+/** PDFs measured here, printed at the end for the record. */
+const measured: Record<string, { pages: number; estimate?: number; bytes: number; fonts: string }> = {};
 
 beforeAll(async () => {
-  await mkdir(pdfDir, { recursive: true });
   server = await serve(dist);
   browser = await launch();
 });
@@ -52,16 +63,12 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   if (Object.keys(measured).length > 0) console.info('print measurements', measured);
-  const keep = process.env['LOA_BAN_KEEP_PDFS'] === '1';
-  if (keep) console.info(`PDFs kept in ${pdfDir}`);
-  if (!keep) await rm(pdfDir, { recursive: true, force: true });
 });
 
-/** A page laid out at the printable width of the sheet, with print styles, at 4x so QR modules are crisp. */
+/** A page laid out at the printable width of the sheet, with print styles. */
 async function openForPrint(path: string, contentWidthMm: number): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({
     viewport: { width: Math.floor(contentWidthMm * PX), height: 1100 },
-    deviceScaleFactor: 4,
   });
   const page = await context.newPage();
   const response = await page.goto(server.url + path);
@@ -90,30 +97,6 @@ function overflowing(page: Page) {
   });
 }
 
-/** Every QR code on the page, decoded from its rendered image, with what it belongs to. */
-async function qrCodes(page: Page): Promise<{ owner: string; decoded: string | undefined; declared: string }[]> {
-  const codes = await page.locator('svg.qr').all();
-  const found = [];
-  for (const code of codes) {
-    const owner = await code.evaluate(
-      (el) =>
-        el.closest<HTMLElement>('[data-qa]')?.dataset['qa'] ??
-        el.closest<HTMLElement>('[data-slogan-topic]')?.dataset['sloganTopic'] ??
-        'page',
-    );
-    const declared = await code.evaluate((el) => el.closest<HTMLElement>('[data-qr]')?.dataset['qr'] ?? '');
-    found.push({ owner, decoded: await decodeQr(await code.screenshot()), declared });
-  }
-  return found;
-}
-
-/** Prints the page to an A4 PDF honouring its @page rules and returns the file. */
-async function printPdf(page: Page, name: string): Promise<string> {
-  const file = join(pdfDir, `${name}.pdf`);
-  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
-  return file;
-}
-
 /** Words printed outside the sheet's side margins. */
 async function wordsOutside(file: string, marginMm: number): Promise<string[]> {
   const words = await pdfWords(file);
@@ -129,16 +112,67 @@ const portraitA4 = (p: { width: number; height: number }) =>
 const landscapeA4 = (p: { width: number; height: number }) =>
   Math.abs(p.width - A4.height) < 1 && Math.abs(p.height - A4.width) < 1;
 
+/** The PDF the build printed of a page, as the page's head declares it; the test fails when there is none. */
+function builtPdf(pagePath: string): { url: string; file: string; html: string } {
+  const html = readFileSync(join(dist, pagePath, 'index.html'), 'utf8');
+  const url = /<link rel="alternate" type="application\/pdf" href="([^"]+)">/.exec(html)?.[1];
+  expect(url, `${pagePath} declares its PDF`).toBeDefined();
+  const file = join(dist, url!);
+  expect(existsSync(file), `${url} was printed by the build`).toBe(true);
+  return { url: url!, file, html };
+}
+
+/** What every PDF must be, whatever it prints: metadata, real embedded fonts, vector QR codes, within its budget. */
+async function expectSoundPdf(file: string, pagePath: string, html: string, budget: number, families: string[]) {
+  const info = await pdfInfo(file);
+  const title = /<title>([^<]+)<\/title>/.exec(html)![1]!.replace(/&amp;/g, '&');
+  expect(info['Title']).toBe(title);
+  expect(info['Author']).toBe(author);
+  expect(info['Creator']).toBe(settings['siteName']);
+  expect(Date.parse(info['CreationDate']!), 'creation date').toBeGreaterThan(Date.parse('2024-01-01'));
+  const catalog = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).catalog;
+  expect((catalog.lookup(PDFName.of('Lang')) as PDFString | undefined)?.decodeText(), 'document language').toBe('vi');
+
+  const fonts = await pdfFonts(file);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of fonts) {
+    expect(font.embedded, `${font.name} embedded`).toBe(true);
+    expect(font.type, `${font.name} is a real font`).not.toMatch(/Type 3/);
+  }
+  // One family for Vietnamese (regular, bold, italic of it): a fallback font here would mean a word set in two.
+  expect([...new Set(fonts.map((f) => f.family))].sort(), `fonts of ${pagePath}`).toEqual([...families].sort());
+  expect(await pdfImageCount(file), 'QR codes and rules are vector, not images').toBe(0);
+  expect(statSync(file).size, `${pagePath} within ${budget / 1000} KB`).toBeLessThanOrEqual(budget);
+  return fonts;
+}
+
+/** The link to the PDF that a page offers, with the page count and size it states. */
+function offeredPdf(html: string, url: string): { pages: number; size: string } | undefined {
+  const link = new RegExp(`<a [^>]*href="${url}"[^>]*>([^<]+)</a>`).exec(html)?.[1];
+  if (!link) return undefined;
+  const m = /(\d+) trang · (.+)$/.exec(link.trim());
+  return m ? { pages: Number(m[1]), size: m[2]! } : undefined;
+}
+
 describe('print index', () => {
-  it('links every booklet, leaflet and the slogans page, each of which exists', async () => {
+  it('links every booklet, leaflet and the slogans page, each of which exists, and their PDFs', async () => {
     const html = readFileSync(join(dist, 'in', 'index.html'), 'utf8');
     for (const id of topics) {
       expect(html).toContain(`href="/in/${id}/"`);
       expect(html).toContain(`href="/in/${id}/to-roi/"`);
       expect(existsSync(join(dist, 'in', id, 'index.html'))).toBe(true);
       expect(existsSync(join(dist, 'in', id, 'to-roi', 'index.html'))).toBe(true);
+      for (const path of [`/in/${id}/`, `/in/${id}/to-roi/`]) {
+        const { url, file } = builtPdf(path);
+        expect(offeredPdf(html, url), `${url} offered on /in/`).toEqual({
+          pages: (await pdfPages(file)).length,
+          size: formatBytes(statSync(file).size),
+        });
+      }
     }
     expect(html).toContain('href="/in/khau-hieu/"');
+    expect(offeredPdf(html, builtPdf('/in/khau-hieu/').url)).toBeDefined();
+    expect(html).not.toMatch(/<!--\/?pdf|\{pages\}|\{size\}/);
   });
 
   it('puts no local address in any printed page', () => {
@@ -157,124 +191,142 @@ describe('print index', () => {
 describe.each(topics)('booklet /in/%s/', (topic) => {
   const qa = expectedQa(content, topic);
 
-  it('prints every Q&A in order, on the estimated number of A4 pages, inside the margins, with working QR codes', async () => {
+  it('lays out inside the printable width with the Q&A in order', async () => {
     const { page, context } = await openForPrint(`/in/${topic}/`, 180);
     try {
       expect(await overflowing(page)).toEqual([]);
-
-      // The Q&A in the page are the topic's, in order.
       const ids = await page
         .locator('[data-qa]')
         .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['qa']));
       expect(ids).toEqual(qa.map((q) => q.id));
-
-      // Every QR code decodes to its own Q&A's page or recording, under the configured site.
-      const codes = await qrCodes(page);
-      expect(codes).toHaveLength(qa.length + 1);
-      for (const code of codes) {
-        const want =
-          code.owner === 'page' ? `${SITE}/chu-de/${topic}/` : `${SITE}${qa.find((q) => q.id === code.owner)!.target}`;
-        expect(code.decoded, `QR of ${code.owner}`).toBe(want);
-        expect(code.declared).toBe(want);
-      }
       // The address is printed beside each code, without the scheme.
-      const printed = await page.locator('.qr-url').allInnerTexts();
-      expect(printed).toEqual(codes.map((c) => c.decoded!.replace(/^https:\/\//, '')));
-
-      const estimate = Number(await page.locator('.print-note').getAttribute('data-pages'));
-      const file = await printPdf(page, `booklet-${topic}`);
-      const pages = await pdfPages(file);
-      measured[`booklet ${topic}`] = { pages: pages.length, estimate, bytes: statSync(file).size };
-      expect(pages.every(portraitA4), 'every page is portrait A4').toBe(true);
-      expect(pages.length, 'the page count the booklet announces').toBe(estimate);
-
-      // The text, in print order: cover first, then every question in order.
-      const text = await pdfText(file);
-      expect(await pdfText(file, 1)).toContain(
-        flat(frontMatter(readFileSync(join(content, 'topics', `${topic}.md`), 'utf8'))['title'] as string),
-      );
-      let from = 0;
-      for (const [i, q] of qa.entries()) {
-        const at = text.indexOf(flat(`${strings['print.question']} ${i + 1}. ${q.question}`), from);
-        expect(at, `question ${i + 1} "${q.question}" after position ${from}`).toBeGreaterThanOrEqual(from);
-        from = at;
-      }
-      if (qa.length === 0) expect(text).toContain(flat(strings['print.noQa']));
-      expect(text).toContain(`${SITE.replace('https://', '')}/in/${topic}/`);
-
-      expect(await wordsOutside(file, 15)).toEqual([]);
+      const declared = await page
+        .locator('[data-qr]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['qr']!));
+      expect(await page.locator('.qr-url').allInnerTexts()).toEqual(declared.map((d) => d.replace(/^https:\/\//, '')));
     } finally {
       await context.close();
     }
   });
 
-  it('announces the same page count on the print index', async () => {
-    const booklet = readFileSync(join(dist, 'in', topic, 'index.html'), 'utf8');
+  it('has an A4 PDF with every Q&A in order, inside the margins, on the page count it states and estimates, with working QR codes', async () => {
+    const { url, file, html } = builtPdf(`/in/${topic}/`);
+    const fonts = await expectSoundPdf(file, `/in/${topic}/`, html, BUDGET.booklet, ['LiberationSans']);
+    const pages = await pdfPages(file);
+    const stated = Number(/class="print-note" data-pages="(\d+)"/.exec(html)?.[1]);
+    const estimate = Number(/class="print-note" [^>]*data-estimate="(\d+)"/.exec(html)?.[1]);
+    measured[`booklet ${topic}`] = {
+      pages: pages.length,
+      estimate,
+      bytes: statSync(file).size,
+      fonts: fonts.map((f) => f.name).join(' '),
+    };
+    expect(pages.every(portraitA4), 'every page is portrait A4').toBe(true);
+    expect(stated, 'the page count the booklet states is the real one').toBe(pages.length);
+    expect(estimate, 'the build-time estimate matches the real page count').toBe(pages.length);
+    expect(offeredPdf(html, url)).toEqual({ pages: pages.length, size: formatBytes(statSync(file).size) });
+
+    // The text, in print order: cover first, then every question in order.
+    const text = await pdfText(file);
+    expect(await pdfText(file, 1)).toContain(
+      flat(frontMatter(readFileSync(join(content, 'topics', `${topic}.md`), 'utf8'))['title'] as string),
+    );
+    let from = 0;
+    for (const [i, q] of qa.entries()) {
+      const at = text.indexOf(flat(`${strings['print.question']} ${i + 1}. ${q.question}`), from);
+      expect(at, `question ${i + 1} "${q.question}" after position ${from}`).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    if (qa.length === 0) expect(text).toContain(flat(strings['print.noQa']));
+    expect(text).toContain(`${SITE.replace('https://', '')}/in/${topic}/`);
+    expect(await wordsOutside(file, 15)).toEqual([]);
+
+    // Every QR code decodes: the cover's to the topic, then each Q&A's to its recording or page.
+    expect(await pdfQrCodes(file)).toEqual([`${SITE}/chu-de/${topic}/`, ...qa.map((q) => `${SITE}${q.target}`)]);
+  });
+
+  it('states the same page count and size on the print index and the topic page', () => {
+    const { url, html } = builtPdf(`/in/${topic}/`);
+    const booklet = offeredPdf(html, url);
+    expect(booklet).toBeDefined();
     const index = readFileSync(join(dist, 'in', 'index.html'), 'utf8');
-    const pages = /class="print-note" data-pages="(\d+)"/.exec(booklet)?.[1];
     const listed = new RegExp(`href="/in/${topic}/"[^]*?data-pages="(\\d+)"`).exec(index)?.[1];
-    expect(pages).toBeDefined();
-    expect(listed).toBe(pages);
+    expect(Number(listed)).toBe(booklet!.pages);
+    expect(offeredPdf(index, url)).toEqual(booklet);
+    const topicPage = readFileSync(join(dist, 'chu-de', topic, 'index.html'), 'utf8');
+    expect(offeredPdf(topicPage, url)).toEqual(booklet);
+    expect(offeredPdf(topicPage, builtPdf(`/in/${topic}/to-roi/`).url)).toBeDefined();
   });
 });
 
 describe.each(topics)('leaflet /in/%s/to-roi/', (topic) => {
-  it('fits one A4 page with the key messages, hotlines, period and a QR code to the topic', async () => {
-    const fm = frontMatter(readFileSync(join(content, 'topics', `${topic}.md`), 'utf8'));
+  it('lays out inside the printable width', async () => {
     const { page, context } = await openForPrint(`/in/${topic}/to-roi/`, 180);
     try {
       expect(await overflowing(page)).toEqual([]);
-      const codes = await qrCodes(page);
-      expect(codes.map((c) => c.decoded)).toEqual([`${SITE}/chu-de/${topic}/`]);
-
-      const file = await printPdf(page, `leaflet-${topic}`);
-      const pages = await pdfPages(file);
-      measured[`leaflet ${topic}`] = { pages: pages.length, bytes: statSync(file).size };
-      expect(pages).toHaveLength(1);
-      expect(portraitA4(pages[0]!)).toBe(true);
-
-      const text = await pdfText(file);
-      const messages = (fm['keyMessages'] as string[] | undefined) ?? [];
-      for (const m of messages) expect(text).toContain(flat(m));
-      if (messages.length === 0) expect(text).toContain(flat(strings['print.noKeyMessages']));
-      const hotlines = readFileSync(join(content, 'topics', `${topic}.md`), 'utf8').matchAll(/number:\s*"([^"]+)"/g);
-      for (const [, number] of hotlines) expect(text).toContain(number);
-      expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} – \d{2}\/\d{2}\/\d{4}/);
-
-      expect(await wordsOutside(file, 15)).toEqual([]);
     } finally {
       await context.close();
     }
+  });
+
+  it('has a one-page A4 PDF with the key messages, hotlines, period and a QR code to the topic', async () => {
+    const fm = frontMatter(readFileSync(join(content, 'topics', `${topic}.md`), 'utf8'));
+    const { url, file, html } = builtPdf(`/in/${topic}/to-roi/`);
+    const fonts = await expectSoundPdf(file, `/in/${topic}/to-roi/`, html, BUDGET.leaflet, ['LiberationSans']);
+    const pages = await pdfPages(file);
+    measured[`leaflet ${topic}`] = {
+      pages: pages.length,
+      bytes: statSync(file).size,
+      fonts: fonts.map((f) => f.name).join(' '),
+    };
+    expect(pages).toHaveLength(1);
+    expect(portraitA4(pages[0]!)).toBe(true);
+    expect(offeredPdf(html, url)).toEqual({ pages: 1, size: formatBytes(statSync(file).size) });
+
+    const text = await pdfText(file);
+    const messages = (fm['keyMessages'] as string[] | undefined) ?? [];
+    for (const m of messages) expect(text).toContain(flat(m));
+    if (messages.length === 0) expect(text).toContain(flat(strings['print.noKeyMessages']));
+    const hotlines = readFileSync(join(content, 'topics', `${topic}.md`), 'utf8').matchAll(/number:\s*"([^"]+)"/g);
+    for (const [, number] of hotlines) expect(text).toContain(number);
+    expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} – \d{2}\/\d{2}\/\d{4}/);
+    expect(await wordsOutside(file, 15)).toEqual([]);
+    expect(await pdfQrCodes(file)).toEqual([`${SITE}/chu-de/${topic}/`]);
   });
 });
 
 describe('banner slogans /in/khau-hieu/', () => {
   const expected = slogans(content);
 
-  it('prints each slogan alone on a landscape A4 page, inside the margins, with a QR code to its topic', async () => {
+  it('lays out inside the printable width, in very large type', async () => {
     const { page, context } = await openForPrint('/in/khau-hieu/', 277);
     try {
       expect(await overflowing(page)).toEqual([]);
-      const codes = await qrCodes(page);
-      expect(codes.map((c) => c.decoded)).toEqual(expected.map((s) => `${SITE}/chu-de/${s.topic}/`));
-
-      const file = await printPdf(page, 'slogans');
-      const pages = await pdfPages(file);
-      measured['slogans'] = { pages: pages.length, bytes: statSync(file).size };
-      expect(pages).toHaveLength(Math.max(1, expected.length));
-      if (expected.length > 0) expect(pages.every(landscapeA4), 'every page is landscape A4').toBe(true);
-      for (const [i, slogan] of expected.entries()) expect(await pdfText(file, i + 1)).toContain(flat(slogan.text));
-
       // Very large type: no slogan is smaller than 32 pt, the smallest size a banner sheet uses.
       const sizes = await page
         .locator('.slogan')
         .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
       for (const size of sizes) expect(size).toBeGreaterThanOrEqual((32 * 96) / 72 - 0.1);
-
-      expect(await wordsOutside(file, 10)).toEqual([]);
     } finally {
       await context.close();
     }
+  });
+
+  it('has a PDF with each slogan alone on a landscape A4 page, inside the margins, with a QR code to its topic', async () => {
+    const { url, file, html } = builtPdf('/in/khau-hieu/');
+    const fonts = await expectSoundPdf(file, '/in/khau-hieu/', html, BUDGET.slogans, ['LiberationSans']);
+    const pages = await pdfPages(file);
+    measured['slogans'] = {
+      pages: pages.length,
+      bytes: statSync(file).size,
+      fonts: fonts.map((f) => f.name).join(' '),
+    };
+    expect(pages).toHaveLength(Math.max(1, expected.length));
+    if (expected.length > 0) expect(pages.every(landscapeA4), 'every page is landscape A4').toBe(true);
+    expect(offeredPdf(html, url)).toEqual({ pages: pages.length, size: formatBytes(statSync(file).size) });
+    for (const [i, slogan] of expected.entries()) expect(await pdfText(file, i + 1)).toContain(flat(slogan.text));
+    expect(await wordsOutside(file, 10)).toEqual([]);
+    expect(await pdfQrCodes(file)).toEqual(expected.map((s) => `${SITE}/chu-de/${s.topic}/`));
   });
 });
 
@@ -355,7 +407,7 @@ describe('print pages on screen', () => {
 });
 
 describe('a topic with nothing to print yet', () => {
-  it('still builds a valid booklet, a one-page leaflet and a slogans page that say so', async () => {
+  it('still builds a booklet, a one-page leaflet and a slogans page that say so, and their PDFs', async () => {
     const dir = await copyContent();
     const out = scratchOut('print-empty');
     try {
@@ -374,26 +426,19 @@ describe('a topic with nothing to print yet', () => {
       );
       const result = await build({ outDir: out, contentDir: dir, env: { SITE_URL: SITE } });
       expect(result.code, result.output).toBe(0);
-      const empty = await serve(out);
-      const context = await browser.newContext({ viewport: { width: Math.floor(180 * PX), height: 1100 } });
-      try {
-        const page = await context.newPage();
-        for (const [path, count, notice] of [
-          ['/in/chu-de-thu-in/', undefined, strings['print.noQa']],
-          ['/in/chu-de-thu-in/to-roi/', 1, strings['print.noKeyMessages']],
-          ['/in/khau-hieu/', 1, strings['print.noSlogans']],
-        ] as const) {
-          await page.goto(empty.url + path);
-          await page.emulateMedia({ media: 'print' });
-          const file = await printPdf(page, `empty-${path.replace(/\W+/g, '-')}`);
-          const pages = await pdfPages(file);
-          const expected = count ?? Number(await page.locator('.print-note').getAttribute('data-pages'));
-          expect(pages.length, path).toBe(expected);
-          expect(await pdfText(file), path).toContain(flat(notice));
-        }
-      } finally {
-        await context.close();
-        await empty.close();
+      for (const [path, count, notice] of [
+        ['/in/chu-de-thu-in/', undefined, strings['print.noQa']],
+        ['/in/chu-de-thu-in/to-roi/', 1, strings['print.noKeyMessages']],
+        ['/in/khau-hieu/', 1, strings['print.noSlogans']],
+      ] as const) {
+        const html = readFileSync(join(out, path, 'index.html'), 'utf8');
+        const url = /<link rel="alternate" type="application\/pdf" href="([^"]+)">/.exec(html)![1]!;
+        const file = join(out, url);
+        const pages = await pdfPages(file);
+        const expected = count ?? Number(/class="print-note" [^>]*data-estimate="(\d+)"/.exec(html)![1]);
+        expect(pages.length, path).toBe(expected);
+        expect(offeredPdf(html, url)?.pages, path).toBe(expected);
+        expect(await pdfText(file), path).toContain(flat(notice));
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

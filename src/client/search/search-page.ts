@@ -1,6 +1,7 @@
 /** Our light search UI on Pagefind's JS API (/pagefind/pagefind.js), for /tim-kiem/ only. Pagefind loads when there
  * is something to search or the box gets focus, never on other pages. The form stays a plain GET form: the script
  * only saves the page reload and keeps the URL shareable with history.pushState. */
+import { copyRoot, sitePath } from '../../lib/copy-marks';
 import { FILTER_PARAMS, filtersFromParams, searchHref, type FilterName } from '../../lib/search/filters';
 import { looseKey } from '../../lib/search/fold';
 import { hasKhmer, segmentKhmer } from '../../lib/search/khmer';
@@ -24,6 +25,8 @@ interface Pagefind {
 }
 
 const BASE = SEARCH_INDEX;
+/** In the offline copy (Kiwix), the index and the result pages are reached relative to this page. */
+const root = copyRoot();
 /** Results per screen: every result costs a fragment download, so the first screen keeps the budget. */
 const PAGE = 5;
 /** Below this wait nobody needs a progress bar; above it a slow link is likely. */
@@ -69,10 +72,11 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
  * browsers remember a failed import of the same URL). */
 function load(): Promise<Pagefind> {
   api ??= (async () => {
-    const url = `${BASE}pagefind.js${attempt ? `?r=${attempt}` : ''}`;
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    const url = new URL(`${sitePath(`${BASE}pagefind.js`, root)}${attempt ? `?r=${attempt}` : ''}`, location.href);
+    const pagefind = (await import(/* @vite-ignore */ url.href)) as Pagefind;
     // The index is small, so the main thread is fast enough and the worker script (11 KB) is not worth its bytes.
-    await pagefind.options({ noWorker: true, excerptLength: 24 });
+    // Results keep their site paths ("/hoi-dap/x/") wherever the index was loaded from; render() maps them.
+    await pagefind.options({ noWorker: true, excerptLength: 24, baseUrl: '/' });
     await pagefind.init();
     return pagefind;
   })();
@@ -126,7 +130,7 @@ function render(fragment: Fragment): HTMLLIElement {
   const li = el('li');
   const heading = el('h2');
   const link = el('a', displayText(fragment.meta['title'] ?? fragment.url));
-  link.href = fragment.url;
+  link.href = sitePath(fragment.url, root);
   heading.append(link);
   const { type, language, duration } = fragment.meta;
   const facts = [type && capitalise(type), language, duration && `${msg('duration')} ${duration}`].filter(Boolean);
