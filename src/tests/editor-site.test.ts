@@ -69,7 +69,6 @@ describe('the editing app in the build', () => {
     expect(sitemap).not.toContain('/bien-tap/');
     expect(readFileSync(join(siteDist, 'sw.js'), 'utf8')).toContain(
       String.raw`if (/^\/(api|bien-tap)\//.test(url.pathname)) return;`,
-    );',
     );
   });
 
