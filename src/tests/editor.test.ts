@@ -142,6 +142,22 @@ async function saveAndPublish(page: Page) {
   await page.getByText('Đã công bố', { exact: true }).waitFor({ timeout: 60_000 });
 }
 
+/** An entry's information, comparable across a save: front matter values (dates as YYYY-MM-DD, however YAML typed
+ * them) and the body with its whitespace evened out. */
+function information(text: string, yamlFile: boolean) {
+  const plain = (v: unknown): unknown =>
+    v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : Array.isArray(v)
+        ? v.map(plain)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
+          : v;
+  if (yamlFile) return { data: plain(yaml.load(text)), body: '' };
+  const { data, body } = parseEntry(text);
+  return { data: plain(data), body: body.replace(/\s+/g, ' ').trim() };
+}
+
 const topicTitle = 'Điều tra thực trạng kinh tế - xã hội của 53 dân tộc thiểu số năm 2024';
 const newQuestion = 'Người dân hỏi thử: cần chuẩn bị gì khi điều tra viên đến nhà?';
 const qaFile = 'content/qa/dieu-tra-53-dan-toc/nguoi-dan-hoi-thu-can-chuan-bi-gi-khi-dieu-tra-vien-den-nha.md';
@@ -186,6 +202,51 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
     expect(await page.getByText('Câu hỏi không khớp với mẫu: cần ít nhất 5 ký tự.').count()).toBe(1);
     expect(git('branch', '--list', 'cms/*').stdout.trim()).toBe('');
     await context.close();
+  });
+
+  it('saving existing entries through the editor loses no information (one of every collection)', async () => {
+    const entries: [collection: string, slug: string, file: string][] = [
+      ['qa', 'dieu-tra-53-dan-toc/ai-duoc-dieu-tra', 'content/qa/dieu-tra-53-dan-toc/ai-duoc-dieu-tra.md'],
+      ['topics', 'chuong-trinh-1719', 'content/topics/chuong-trinh-1719.md'],
+      ['explainers', 'chuong-trinh-1719-gom-nhung-gi', 'content/explainers/chuong-trinh-1719-gom-nhung-gi.mdx'],
+      ['audio', 'ct-1719-chuong-trinh-1719-la-gi-vi', 'content/audio/ct-1719-chuong-trinh-1719-la-gi-vi.md'],
+      ['documents', 'cd-58-ttg-2024', 'content/documents/cd-58-ttg-2024.yaml'],
+      ['languages', 'km', 'content/languages/km.yaml'],
+      ['settings', 'site', 'content/settings.yaml'],
+    ];
+    const { page, context, problems } = await editor();
+    const differences: string[] = [];
+    for (const [collection, slug, file] of entries) {
+      const before = readFileSync(join(repo, file), 'utf8');
+      await page.goto(`${base}/bien-tap/#/collections/${collection}/entries/${slug}`);
+      // An edit undone: the form counts as changed, its content is what was loaded.
+      const first = page.locator('textarea, input[type="text"]').first();
+      await first.waitFor();
+      await first.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('x');
+      await page.keyboard.press('Backspace');
+      await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await page.getByText(/^Trạng thái/).waitFor();
+      const branch = `cms/${collection}/${slug}`;
+      const saved = git('show', `${branch}:${file}`);
+      if (saved.status !== 0) {
+        differences.push(`${file}: not saved on ${branch}: ${saved.stderr}`);
+        continue;
+      }
+      const yamlFile = file.endsWith('.yaml');
+      const [a, b] = [information(before, yamlFile), information(saved.stdout, yamlFile)];
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        differences.push(
+          `${file}:\n  before ${JSON.stringify(a).slice(0, 600)}\n  after  ${JSON.stringify(b).slice(0, 600)}`,
+        );
+      }
+      git('branch', '-D', branch);
+      git('config', '--unset', `branch.${branch}.description`);
+    }
+    await context.close();
+    expect(differences).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('creates a Q&A through the forms and publishes it: draft, ready, published, with the next free order', async () => {
