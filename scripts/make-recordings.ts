@@ -7,6 +7,7 @@
  * and encoded to a 64 kbit/s mono MP3 with lamejs (npm; no ffmpeg). It writes
  *   content/audio/files/<id>.mp3   the recording
  *   content/audio/<id>.md          its entry: machineRead: true, the Q&A it reads, and the exact words read as body
+ *                                  (the Q&A's corrections apply to it: the citation check and the page take them)
  * The Q&A pages then show the player by themselves (a recording names its Q&A in `qa`).
  *
  * Needs: espeak-ng (Debian/Ubuntu: `apt-get install espeak-ng`), Node >= 22.18 (runs TypeScript directly).
@@ -109,7 +110,6 @@ async function main() {
       writeFileSync(join(audioDir, 'files', `${id}.mp3`), mp3);
       const entry = [
         '---',
-        `# Bản đọc máy, tạo bằng scripts/make-recordings.ts (espeak-ng, giọng tiếng Việt). Thay bằng bản ghi âm người đọc khi có.`,
         `title: ${yamlString(data['question']!)}`,
         `lang: ${lang}`,
         `topic: ${topic}`,
@@ -121,6 +121,8 @@ async function main() {
         `producer: "Loa Bản (tạo tự động bằng scripts/make-recordings.ts)"`,
         `recorded: ${today}`,
         'machineRead: true',
+        // A note for editors, in a field: the editing app rewrites files and would drop a YAML comment.
+        'notes: "Bản đọc máy, tạo bằng scripts/make-recordings.ts (espeak-ng, giọng tiếng Việt). Thay bằng bản ghi âm người đọc khi có."',
         '---',
         '',
         words,

@@ -8,7 +8,9 @@ import { languageSchema } from './schemas/languages';
 import { qaSchema } from './schemas/qa';
 import { settingsSchema } from './schemas/settings';
 import { topicSchema } from './schemas/topics';
+import { existsSync, readFileSync } from 'node:fs';
 import { contentDir, contentFiles, shownPath } from './lib/paths';
+import { impossibleDates } from './lib/raw-dates';
 import { astroSchemaMessage, zodVietnamese, type SchemaIssue } from './lib/schema-errors';
 import { duplicateIds, idFromPath } from './lib/validate';
 
@@ -42,8 +44,9 @@ function vietnamese(loader: Loader): Loader {
   };
 }
 
-/** The glob loader with two rules of ours: the id is always the file path without extension (Astro's default lets a
- * `slug` field override it, and ids are printed URLs), and two files with one id fail the build. */
+/** The glob loader with three rules of ours: the id is always the file path without extension (Astro's default lets a
+ * `slug` field override it, and ids are printed URLs), two files with one id fail the build, and so does a date that
+ * does not exist (read from the raw text: YAML would roll 2024-02-30 over to 1 March before any schema sees it). */
 function from(folder: string, kind: typeof pages): Loader {
   const base = `${contentDir}/${folder}`;
   const inner = glob({ base, pattern: kind.pattern, generateId: ({ entry }) => idFromPath(entry) });
@@ -51,11 +54,28 @@ function from(folder: string, kind: typeof pages): Loader {
     ...inner,
     load: async (context) => {
       const files = contentFiles(base, kind.extension);
-      const errors = duplicateIds(`content/${folder}/`, files);
+      const errors = [
+        ...duplicateIds(`content/${folder}/`, files),
+        ...files.flatMap((f) => impossibleDates(`content/${folder}/${f}`, readFileSync(`${base}/${f}`, 'utf8'))),
+      ];
       if (errors.length > 0) throw new Error(errors.join('\n'));
       return inner.load(context);
     },
   });
+}
+
+/** content/settings.yaml through Astro's file loader, with the same honest-date rule. */
+function settingsFile(): Loader {
+  const path = `${contentDir}/settings.yaml`;
+  const inner = file(path);
+  return {
+    ...inner,
+    load: async (context) => {
+      const errors = existsSync(path) ? impossibleDates('content/settings.yaml', readFileSync(path, 'utf8')) : [];
+      if (errors.length > 0) throw new Error(errors.join('\n'));
+      return inner.load(context);
+    },
+  };
 }
 
 export const collections = {
@@ -65,5 +85,5 @@ export const collections = {
   audio: defineCollection({ loader: from('audio', pages), schema: audioSchema }),
   documents: defineCollection({ loader: from('documents', data), schema: documentSchema }),
   languages: defineCollection({ loader: from('languages', data), schema: languageSchema }),
-  settings: defineCollection({ loader: vietnamese(file(`${contentDir}/settings.yaml`)), schema: settingsSchema }),
+  settings: defineCollection({ loader: vietnamese(settingsFile()), schema: settingsSchema }),
 };

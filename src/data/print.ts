@@ -1,15 +1,18 @@
 /** What the printed pages under /in/ show, computed once from the validated site: which Q&A go in a booklet and in
  * what order, where each QR code points, and how many A4 pages the booklet will take. */
-import type { Qa, Recording, Site, Topic } from './site';
+import type { Citing, Qa, Recording, Site, Topic } from './site';
+import { docLabel } from '../lib/documents';
+import { noticeLines } from '../lib/notices';
 import { bookletPages, type QaPrint } from '../lib/print-layout';
 import { qrTarget, shortUrl } from '../lib/qr';
 import { urls } from '../lib/urls';
 import { t } from '../i18n';
 
-/** Where printed QR codes point: the configured site, and whether this is a production build. */
+/** Where printed QR codes point: the configured site, and whether this is a built site (`astro build`, as opposed to
+ * `astro dev`), which must never print a local address. */
 export interface QrContext {
   site: URL | undefined;
-  production: boolean;
+  built: boolean;
 }
 
 export interface BookletItem {
@@ -24,6 +27,19 @@ export interface BookletItem {
   short: string;
   /** Caption above the printed address ("Quét mã để nghe" or "… để đọc"). */
   caption: string;
+  /** Another province's documents, a draft: what the printed Q&A says about its ground (src/components/Notices). */
+  notices: string[];
+}
+
+/** The notices of an entry as printed sentences (see src/components/Notices.astro, which prints them on paper). */
+export function printedNotices(site: Site, entry: Citing, time = true): string[] {
+  const strings = {
+    ended: t('notice.ended'),
+    years: t('notice.years'),
+    province: t('notice.province'),
+    draft: t('notice.draft'),
+  };
+  return noticeLines(site.noticesOf(entry), strings, docLabel, time);
 }
 
 /** The recording for a Q&A: one the Q&A names, else one that lists it, preferring the Q&A's own language. */
@@ -40,7 +56,7 @@ export function recordingFor(site: Site, qa: Qa): Recording | undefined {
 export function bookletItems(site: Site, topic: Topic, ctx: QrContext): BookletItem[] {
   return site.qaOfTopic(topic.id).map((qa, i) => {
     const recording = recordingFor(site, qa);
-    const target = qrTarget(recording ? urls.audio(recording.id) : urls.qa(qa.id), ctx.site, ctx.production);
+    const target = qrTarget(recording ? urls.audio(recording.id) : urls.qa(qa.id), ctx.site, ctx.built);
     return {
       qa,
       number: i + 1,
@@ -48,6 +64,7 @@ export function bookletItems(site: Site, topic: Topic, ctx: QrContext): BookletI
       target,
       short: shortUrl(target),
       caption: t(recording ? 'print.scanListen' : 'print.scanRead'),
+      notices: printedNotices(site, qa, false),
     };
   });
 }
@@ -60,6 +77,7 @@ export function bookletEstimate(items: BookletItem[]): number {
   const measured: QaPrint[] = items.map((item) => ({
     question: numbered(item),
     html: item.qa.rendered?.html ?? '',
+    notices: item.notices,
     caption: item.caption,
     url: item.short,
   }));

@@ -1,10 +1,15 @@
 /** The only module that calls getCollection(). Loads every collection once per build, runs the cross-entry
  * checks and fails the build on the first inconsistent content, so no page is built from broken data. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDir, shownPath } from '../lib/paths';
+import { checkSiteCitations, CITATION_HINT, textsOf, type SiteEntry } from '../lib/citations';
+import { correctionKeys, documentKeys, type Correction } from '../lib/citations';
+import { pageNotices, type Notices } from '../lib/notices';
+import { contentDir, fromRoot, shownPath } from '../lib/paths';
 import { replacedReadings } from '../lib/recordings';
+import { longSentenceWarnings } from '../lib/sentences';
+import { isProductionSite } from '../lib/site-url';
 import { validateSite, type Collections } from '../lib/validate';
 
 export type Topic = CollectionEntry<'topics'>;
@@ -17,6 +22,8 @@ export type Settings = CollectionEntry<'settings'>['data'];
 
 export interface Site {
   settings: Settings;
+  /** Who the site's pages, leaflets and feeds say they come from: the configured issuer, else the site name. */
+  publisher: string;
   /** Topics by `order`. */
   topics: Topic[];
   /** Q&A by topic order, then language order, then `order`. */
@@ -38,7 +45,28 @@ export interface Site {
   recordingsOf: (qaId: string) => Recording[];
   /** The Q&A a recording reads, in site order. */
   qaOfRecording: (recordingId: string) => Qa[];
+  /** The documents an entry rests on: a Q&A's or explainer's `sources`, a topic's `legalBasis`, the sources of the
+   * Q&A a recording reads. */
+  docsOf: (entry: Citing) => Doc[];
+  /** What the page must say about them: another province, a draft, an ended campaign, or the documents' year. */
+  noticesOf: (entry: Citing) => Notices;
+  /** The corrections shown on an entry's page (a recording shows those of the Q&A it reads too), each with the
+   * document that says `source`. */
+  correctionsOf: (entry: Citing) => ShownCorrection[];
+  /** The entries that cite a document, for its page. */
+  citing: (docId: string) => { topics: Topic[]; qa: Qa[]; explainers: Explainer[]; audio: Recording[] };
 }
+
+/** An entry that cites documents. */
+export type Citing = Topic | Qa | Explainer | Recording;
+
+export interface ShownCorrection extends Correction {
+  /** The cited document that says `source`. */
+  doc: Doc | undefined;
+}
+
+/** The day of the build: campaigns that ended before it say so. */
+const today = new Date();
 
 /** Thrown for content mistakes; its message lists every problem found, one per line. */
 export class ContentError extends Error {
@@ -53,6 +81,29 @@ const byId = <T extends { id: string }>(entries: T[], what: string) => {
     return found;
   };
 };
+
+/** An entry with its file's raw text, which the citation check reads for line numbers. */
+const raw = (entries: (Topic | Qa | Explainer | Recording)[]): SiteEntry[] =>
+  entries.map((e) => {
+    const path = fromRoot(e.filePath!);
+    return { id: e.id, file: shownPath(path), raw: readFileSync(path, 'utf8'), body: e.body ?? '', data: e.data };
+  });
+
+/** Plain language is the editors' to judge: sentences over 25 words are listed once per build, never refused. Only
+ * Vietnamese text (a minority-language Q&A is its speaker's) and not the recordings, which read their Q&A. */
+function warnLongSentences(texts: Record<'topics' | 'qa' | 'explainers', SiteEntry[]>) {
+  const vietnamese = texts.qa.filter((q) => (q.data['lang'] as { id: string }).id === 'vi');
+  const warnings = [
+    ...texts.topics.flatMap((e) => longSentenceWarnings(e.file, textsOf('topics', e))),
+    ...vietnamese.flatMap((e) => longSentenceWarnings(e.file, textsOf('qa', e))),
+    ...texts.explainers.flatMap((e) => longSentenceWarnings(e.file, textsOf('explainers', e))),
+  ];
+  if (warnings.length > 0) {
+    console.warn(
+      `Cảnh báo (không chặn việc dựng trang): ${warnings.length} câu dài hơn 25 chữ. Hướng dẫn biên tập khuyên 15–20 chữ một câu; nên tách các câu này:\n- ${warnings.join('\n- ')}`,
+    );
+  }
+}
 
 /** An MP3 counts as present only when it is a non-empty file; empty files are a common upload accident. */
 const audioFileExists = (relative: string) => {
@@ -81,8 +132,29 @@ async function load(): Promise<Site> {
   );
   const site = settings.find((s) => s.id === 'site');
   if (!site) errors.push('content/settings.yaml: thiếu mục "site" (tên trang, cơ quan phụ trách, tỉnh).');
-  if (errors.length > 0) {
-    throw new ContentError(`Nội dung có ${errors.length} lỗi, cần sửa trước khi dựng trang:\n- ${errors.join('\n- ')}`);
+  // Figures are checked once references hold: a citation check over broken references would only repeat them.
+  const texts =
+    errors.length > 0
+      ? undefined
+      : { topics: raw(topics), qa: raw(qa), explainers: raw(explainers), audio: raw(audio) };
+  const citations = texts ? checkSiteCitations({ ...texts, documents }) : [];
+  if (texts && citations.length === 0) warnLongSentences(texts);
+  // Who publishes is checked apart from the content's own consistency, so it never hides a citation message.
+  const published: string[] = [];
+  const siteUrl = import.meta.env.SITE;
+  if (site && !site.data.issuer && import.meta.env.PROD && siteUrl && isProductionSite(siteUrl)) {
+    published.push(
+      `content/settings.yaml: trường "issuer": chưa ghi cơ quan phụ trách trang. Bản dựng chính thức (SITE_URL=${siteUrl}) ` +
+        'phải ghi tên cơ quan chịu trách nhiệm về trang, tờ rơi và bản nghe, đúng như cơ quan đó tự gọi mình. ' +
+        'Chỉ bản dựng thử (địa chỉ .example, .test, .invalid hoặc localhost) mới được để trống.',
+    );
+  }
+  if (errors.length + citations.length + published.length > 0) {
+    const all = [...errors, ...citations, ...published];
+    throw new ContentError(
+      `Nội dung có ${all.length} lỗi, cần sửa trước khi dựng trang:\n- ${all.join('\n- ')}` +
+        (citations.length > 0 ? `\n${CITATION_HINT}` : ''),
+    );
   }
 
   const topicOrder = new Map(topics.map((t) => [t.id, t.data.order]));
@@ -116,17 +188,57 @@ async function load(): Promise<Site> {
   }
   const qaOrder = new Map(qa.map((q, i) => [q.id, i]));
   // A machine reading a person has re-recorded leaves every page, feed, playlist and bundle (its files stay).
-  const read = group([...links.values()].map(([q, r]) => [r.id, q.id]));
+  const readBy = group([...links.values()].map(([q, r]) => [r.id, q.id]));
   const replaced = replacedReadings(
-    audio.map((r) => ({ id: r.id, lang: r.data.lang.id, machineRead: r.data.machineRead, qa: read(r.id) })),
+    audio.map((r) => ({ id: r.id, lang: r.data.lang.id, machineRead: r.data.machineRead, qa: readBy(r.id) })),
   );
   const current = audio.filter((r) => !replaced.has(r.id));
   const pairs = [...links.values()]
     .filter(([, r]) => !replaced.has(r.id))
     .sort(([a], [b]) => qaOrder.get(a.id)! - qaOrder.get(b.id)!);
 
+  const docById = new Map(documents.map((d) => [d.id, d]));
+  const docsOf = (entry: Citing): Doc[] => {
+    const ids =
+      entry.collection === 'topics'
+        ? entry.data.legalBasis.map((r) => r.id)
+        : entry.collection === 'audio'
+          ? entry.data.qa.flatMap((r) => qaById.get(r.id)!.data.sources.map((s) => s.id))
+          : entry.data.sources.map((r) => r.id);
+    return [...new Set(ids)].map((id) => docById.get(id)!);
+  };
+  const topicById = new Map(topics.map((t) => [t.id, t]));
+  const keys = documentKeys(documents.map((d) => ({ id: d.id, figures: d.data.figures })));
+  const citingDoc = new Map<string, { topics: Topic[]; qa: Qa[]; explainers: Explainer[]; audio: Recording[] }>();
+  for (const entry of [...topics, ...qa, ...explainers, ...audio]) {
+    for (const doc of docsOf(entry)) {
+      const lists = citingDoc.get(doc.id) ?? { topics: [], qa: [], explainers: [], audio: [] };
+      (lists[entry.collection] as Citing[]).push(entry);
+      citingDoc.set(doc.id, lists);
+    }
+  }
+
   return {
+    docsOf,
+    noticesOf: (entry) =>
+      pageNotices(
+        docsOf(entry).map((d) => ({ id: d.id, ...d.data })),
+        site!.data.province,
+        (entry.collection === 'topics' ? entry : topicById.get(entry.data.topic.id)!).data.period,
+        today,
+      ),
+    correctionsOf: (entry) => {
+      const own = entry.data.corrections;
+      const read = entry.collection === 'audio' ? entry.data.qa.flatMap((r) => qaById.get(r.id)!.data.corrections) : [];
+      const docs = docsOf(entry);
+      return [...own, ...read].map((c) => {
+        const source = correctionKeys(c.source)[0];
+        return { ...c, doc: docs.find((d) => source !== undefined && keys.get(d.id)?.has(source)) };
+      });
+    },
+    citing: (docId) => citingDoc.get(docId) ?? { topics: [], qa: [], explainers: [], audio: [] },
     settings: site!.data,
+    publisher: site!.data.issuer ?? site!.data.siteName,
     topics,
     qa,
     explainers,

@@ -9,8 +9,9 @@ import { getSite } from './site';
 
 /** The language's podcast feed: originals as enclosures (exact byte length), the page URL as a stable guid. */
 export async function languageFeed(languageId: string, site: URL): Promise<string> {
-  const { settings, language } = await getSite().then((s) => ({
+  const { settings, publisher, language } = await getSite().then((s) => ({
     settings: s.settings,
+    publisher: s.publisher,
     language: s.language(languageId),
   }));
   const list = await audioInLanguage(languageId);
@@ -19,9 +20,9 @@ export async function languageFeed(languageId: string, site: URL): Promise<strin
     title: `${settings.siteName}: bản nghe ${language.data.name.replace(/^Tiếng /, 'tiếng ')}`,
     link: abs(audioUrls.station(language.data.slug)),
     feedUrl: abs(audioUrls.feed(language.data.slug)),
-    description: `Hỏi đáp về chính sách bằng ${language.data.name.toLowerCase()}, bản gốc để phát trên đài và loa truyền thanh. ${settings.issuer}.`,
+    description: `Hỏi đáp về chính sách bằng ${language.data.name.toLowerCase()}, bản gốc để phát trên đài và loa truyền thanh. ${publisher}.`,
     language: language.id,
-    author: settings.issuer,
+    author: publisher,
     category: 'Government',
     items: list.map((a) => ({
       title: a.recording.data.title + (a.recording.data.machineRead ? ' (bản đọc máy)' : ''),

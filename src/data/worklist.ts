@@ -3,7 +3,7 @@ import { getSite } from './site';
 import { periodStatus } from '../lib/period';
 import { worklist, type WorkRow } from '../lib/worklist';
 
-/** `today` is the build's day: "ended" means ended when the site was built. */
+/** `today` is the build's day: "ended" means ended when the site was built (a topic without a period never ends). */
 export async function siteWorklist(today = new Date()): Promise<{ rows: WorkRow[]; languages: Map<string, string> }> {
   const site = await getSite();
   const topicOrder = new Map(site.topics.map((t, i) => [t.id, i]));
@@ -20,7 +20,7 @@ export async function siteWorklist(today = new Date()): Promise<{ rows: WorkRow[
         order: q.data.order,
         lang: q.data.lang.id,
         translationOf: data.translationOf?.id,
-        campaignEnded: periodStatus(topic.data.period, today) === 'ended',
+        campaignEnded: !!topic.data.period && periodStatus(topic.data.period, today) === 'ended',
       };
     }),
     site.audio.map((r) => ({

@@ -6,7 +6,6 @@ interface DocData {
   date?: Date | undefined;
   year: number;
   issuer: string;
-  title: string;
 }
 
 /** "Quyết định 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ": how Vietnamese documents are cited. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDuration, isoDay, dashSegments } from './format';
+import { capitalise, formatBytes, formatDate, formatDuration, isoDay, dashSegments } from './format';
 
 describe('format', () => {
   it('writes dates the Vietnamese way', () => {
@@ -29,5 +29,13 @@ describe('dashSegments', () => {
       ' Ê-đê',
     ]);
     expect(dashSegments('không có gạch')).toEqual(['không có gạch']);
+  });
+});
+
+describe('capitalise', () => {
+  it('capitalises the first letter only, Vietnamese letters included', () => {
+    expect(capitalise('phê duyệt Chương trình 1719')).toBe('Phê duyệt Chương trình 1719');
+    expect(capitalise('đề án hỗ trợ')).toBe('Đề án hỗ trợ');
+    expect(capitalise('')).toBe('');
   });
 });

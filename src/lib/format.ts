@@ -36,3 +36,8 @@ export function formatBytes(bytes: number): string {
 export function dashSegments(text: string): string[] {
   return text.split(/(\S+ [-–] \S+)/);
 }
+
+/** "phê duyệt Chương trình…" → "Phê duyệt Chương trình…": a title quoted from after "V/v" or "về việc" starts a line. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}

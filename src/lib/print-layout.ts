@@ -179,13 +179,16 @@ export interface QaPrint {
   /** The caption under the QR code and the printed address. */
   caption: string;
   url: string;
+  /** Notices printed between question and answer (another province, a draft). */
+  notices?: string[];
 }
 
 /** Height of one Q&A block in points. */
 export function qaHeight(qa: QaPrint): number {
   const b = qaBox;
   const q = wrapLines([{ text: qa.question, bold: true }], b.question.size, b.textWidth);
-  let text = q * b.question.size * b.question.lineHeight + b.question.after;
+  let text =
+    q * b.question.size * b.question.lineHeight + b.question.after + noticesHeight(qa.notices ?? [], b.textWidth);
   const blocks = blocksFromHtml(qa.html);
   blocks.forEach((block, i) => {
     const width = block.kind === 'li' ? b.textWidth - b.listIndent : b.textWidth;
@@ -237,7 +240,10 @@ export interface LeafletPrint {
   issuer: string;
   title: string;
   summary: string;
+  /** The period line ("" when the topic has none). */
   period: string;
+  /** The notices under it: an ended campaign or the documents' year, another province, a draft. */
+  notices?: string[];
   keyMessages: string[];
   /** Label of each hotline (the number itself is one large line). */
   hotlines: string[];
@@ -256,6 +262,12 @@ export const leafletBox = {
   listIndent: 8 * MM,
 };
 
+/** Height of printed notices (print.css: .notice 10pt/1.3 ruled 2 mm in from the left, .notices 2 mm below). */
+export function noticesHeight(notices: string[], width: number): number {
+  if (notices.length === 0) return 0;
+  return notices.reduce((h, n) => h + wrapLines([{ text: n }], 10, width - 2 * MM - 1) * 10 * 1.3, 0) + 2 * MM;
+}
+
 /** How many points the leaflet runs past one A4 page (0 or less: it fits). */
 export function leafletOverflow(l: LeafletPrint): number {
   const w = page.contentWidth;
@@ -265,7 +277,8 @@ export function leafletOverflow(l: LeafletPrint): number {
   h += lines(l.issuer.toUpperCase(), 10, w, 'bold') * 10 * 1.4 + 3 * MM;
   h += lines(l.title, 20, w, 'bold') * 20 * 1.2 + 3 * MM;
   h += lines(l.summary, 11) * 11 * 1.4 + 2 * MM;
-  h += lines(l.period, 11, w, 'bold') * 11 * 1.4 + 2 * MM;
+  if (l.period) h += lines(l.period, 11, w, 'bold') * 11 * 1.4 + 2 * MM;
+  h += noticesHeight(l.notices ?? [], w);
   h += 5 * MM + 14 * 1.3 + 2 * MM;
   const messages = l.keyMessages.length > 0 ? l.keyMessages : ['—'];
   for (const m of messages) h += lines(m, 13, w - leafletBox.listIndent) * 13 * 1.4 + 2 * MM;

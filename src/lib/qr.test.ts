@@ -1,7 +1,8 @@
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { isLocalSite, qrSvg, qrTarget, shortUrl } from './qr';
+import { qrSvg, qrTarget, shortUrl } from './qr';
+import { isLocalSite } from './site-url';
 
 /** Rasterises an SVG the way a printer would and reads it back with a QR decoder. */
 async function decode(svg: string): Promise<string | undefined> {
@@ -21,7 +22,7 @@ describe('qrTarget', () => {
     expect(qrTarget('/ban-nghe/a-vi/', 'https://tinh.example', true)).toBe('https://tinh.example/ban-nghe/a-vi/');
   });
 
-  it('refuses a production build that would print a local address', () => {
+  it('refuses a built site that would print a local address', () => {
     for (const site of [
       'http://localhost:4321/',
       'http://127.0.0.1:8080',
@@ -34,7 +35,7 @@ describe('qrTarget', () => {
     expect(() => qrTarget('/in/', undefined, false)).toThrow(/SITE_URL/);
   });
 
-  it('allows a local address outside production (astro dev)', () => {
+  it('allows a local address outside a build (astro dev)', () => {
     expect(qrTarget('/in/', 'http://localhost:4321', false)).toBe('http://localhost:4321/in/');
   });
 

@@ -2,24 +2,18 @@
  * The URLs they carry are printed on paper that stays on notice boards for years, so they are always absolute,
  * built from the configured site URL, and never point at a developer's machine. */
 import QRCode from 'qrcode';
-
-/** Hosts that only resolve on the machine that built the site. */
-const localHosts = /^(localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])$|\.localhost$|\.local$/i;
-
-/** True when a printed QR code with this site URL would only work on the build machine. */
-export function isLocalSite(site: URL | string): boolean {
-  return localHosts.test(new URL(site).hostname);
-}
+import { isLocalSite } from './site-url';
 
 /**
- * The absolute URL a QR code for `path` carries. Throws when no site URL is configured, or, in a production build,
- * when it names a local host (SITE_URL=http://localhost:4321 left over from development).
+ * The absolute URL a QR code for `path` carries. Throws when no site URL is configured, or, in a built site (any
+ * `astro build`, not only a production one: a test build's PDFs get printed too), when it names a local host
+ * (SITE_URL=http://localhost:4321 left over from development). `astro dev` may show local codes.
  */
-export function qrTarget(path: string, site: URL | string | undefined, production: boolean): string {
+export function qrTarget(path: string, site: URL | string | undefined, built: boolean): string {
   if (!site) {
     throw new Error('Chưa đặt địa chỉ trang (SITE_URL): mã QR in trên giấy cần địa chỉ đầy đủ của trang.');
   }
-  if (production && isLocalSite(site)) {
+  if (built && isLocalSite(site)) {
     throw new Error(
       `SITE_URL đang là "${new URL(site).origin}", một địa chỉ chỉ mở được trên máy dựng trang. ` +
         'Đặt SITE_URL bằng địa chỉ thật của trang trước khi dựng bản in, nếu không mã QR in ra sẽ không dùng được.',

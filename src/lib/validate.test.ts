@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateIds, validateSite, type Collections } from './validate';
+import { checkCorrections, checkDocuments, duplicateIds, validateSite, type Collections } from './validate';
 
 const ref = (collection: string, id: string) => ({ collection, id });
 
@@ -107,5 +107,114 @@ describe('duplicateIds', () => {
   });
   it('accepts distinct ids', () => {
     expect(duplicateIds('content/qa/', ['x.md', 'y.mdx'])).toEqual([]);
+  });
+});
+
+describe('checkDocuments', () => {
+  const doc = (id: string, data: Record<string, unknown>) => ({ id, filePath: `content/documents/${id}.yaml`, data });
+  const letter = doc('cv-kg', {
+    text: '002',
+    mentionedIn: [],
+    figures: [
+      { value: '58/CD-TTg', kind: 'docnumber' },
+      { value: '16/6/2024', kind: 'date' },
+    ],
+  });
+
+  it('accepts a letter with its text and a document it mentions', () => {
+    const mentioned = doc('cd-58', {
+      number: '58/CĐ-TTg',
+      date: new Date('2024-06-16'),
+      mentionedIn: [ref('documents', 'cv-kg')],
+      figures: [
+        { value: '58/CD-TTg', kind: 'docnumber' },
+        { value: '16/6/2024', kind: 'date', in: ref('documents', 'cv-kg') },
+      ],
+    });
+    expect(checkDocuments([letter, mentioned])).toEqual([]);
+  });
+
+  it('wants `in` to name a mentioning document, and only where there is no text', () => {
+    const two = doc('x', {
+      mentionedIn: [ref('documents', 'cv-kg'), ref('documents', 'cv-ls')],
+      figures: [
+        { value: '53', kind: 'number' },
+        { value: '2024', kind: 'year', in: ref('documents', 'qd-khac') },
+      ],
+    });
+    const withText = doc('y', {
+      text: '001',
+      figures: [{ value: '53', kind: 'number', in: ref('documents', 'cv-kg') }],
+    });
+    expect(checkDocuments([letter, doc('cv-ls', { text: '000' }), two, withText])).toEqual([
+      'content/documents/x.yaml: trường "figures[0].in": văn bản được nhắc trong 2 văn bản; ghi văn bản nào nêu số liệu này.',
+      'content/documents/x.yaml: trường "figures[1].in": "qd-khac" không có trong "mentionedIn" (cv-kg, cv-ls).',
+      'content/documents/y.yaml: trường "figures[0].in": văn bản này có "text", số liệu của nó lấy từ chính nó; bỏ "in".',
+    ]);
+  });
+
+  it('refuses a mentioning document whose text we do not hold, and one seed given to two documents', () => {
+    const errors = checkDocuments([
+      letter,
+      doc('copy', { text: '002' }),
+      doc('z', { mentionedIn: [ref('documents', 'qd-khong-toan-van')] }),
+      doc('qd-khong-toan-van', { mentionedIn: [ref('documents', 'cv-kg')] }),
+    ]);
+    expect(errors).toEqual([
+      'content/documents/copy.yaml: trường "text": văn bản nguồn "002" đã thuộc về content/documents/cv-kg.yaml.',
+      'content/documents/z.yaml: trường "mentionedIn[0]": "qd-khong-toan-van" không có "text" (toàn văn), nên không kiểm tra được nó nói gì về văn bản này.',
+    ]);
+  });
+
+  it('refuses a figure that is not of its kind', () => {
+    const bad = doc('b', { text: '004', figures: [{ value: '14/10/2021', kind: 'year' }] });
+    expect(checkDocuments([bad])).toEqual([
+      'content/documents/b.yaml: trường "figures[0].value": "14/10/2021" đọc ra ngày tháng "14/10/2021", không phải năm.',
+    ]);
+  });
+
+  it('wants the number and date the document page shows among its figures', () => {
+    const bare = doc('qd', { text: '001', number: '1719/QĐ-TTg', date: new Date('2021-10-14'), figures: [] });
+    expect(checkDocuments([bare])).toEqual([
+      'content/documents/qd.yaml: trường "number": "1719/QĐ-TTg" phải có trong "figures" (loại docnumber), kèm chỗ văn bản ghi.',
+      'content/documents/qd.yaml: trường "date": ngày 14/10/2021 phải có trong "figures" (loại date), kèm chỗ văn bản ghi.',
+    ]);
+    const listed = doc('qd', {
+      text: '001',
+      number: '1719/QĐ-TTg',
+      date: new Date('2021-10-14'),
+      figures: [
+        { value: '1719/QĐ-TTg', kind: 'docnumber' },
+        { value: 'ngày 14 tháng 10 năm 2021', kind: 'date' },
+      ],
+    });
+    expect(checkDocuments([listed])).toEqual([]);
+  });
+});
+
+describe('checkCorrections', () => {
+  const collections = (correction: Record<string, string>): Collections => ({
+    documents: [{ id: 'kg', data: { figures: [{ value: '15/8/2023', kind: 'date' }] } }],
+    qa: [
+      {
+        id: 't/a',
+        filePath: 'content/qa/t/a.md',
+        data: { sources: [ref('documents', 'kg')], corrections: [correction] },
+      },
+    ],
+  });
+
+  it('accepts a correction of a figure a cited document states', () => {
+    expect(checkCorrections(collections({ source: '15/8/2023', page: '15/8/2024', why: 'Nhầm năm.' }))).toEqual([]);
+  });
+
+  it('refuses a source no cited document states, and values that are not one figure', () => {
+    expect(checkCorrections(collections({ source: '15/8/2022', page: '15/8/2024', why: 'x' }))).toEqual([
+      'content/qa/t/a.md: trường "corrections[0].source": "15/8/2022" không có trong số liệu của văn bản được trích (kg).',
+    ]);
+    expect(checkCorrections(collections({ source: 'mười lăm', page: '15/8 và 16/8', why: 'x' }))).toEqual([
+      'content/qa/t/a.md: trường "corrections[0].source": ghi đúng một con số hay ngày tháng như văn bản viết.',
+      'content/qa/t/a.md: trường "corrections[0].page": ghi đúng một con số hay ngày tháng như trang viết.',
+    ]);
   });
 });

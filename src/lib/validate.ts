@@ -1,5 +1,8 @@
 /** Cross-entry checks Astro's schemas cannot make: references that point nowhere, duplicate `order`, missing
- * MP3 files. Pure: takes plain entries, returns messages that name the file and the field in plain Vietnamese. */
+ * MP3 files, documents' figures and corrections. Pure: takes plain entries, returns messages that name the file and
+ * the field in plain Vietnamese. Imports carry their extension so scripts run it with Node directly. */
+import { citedBy, correctionKeys, documentKeys, type Correction } from './citations.ts';
+import { figuresOfValue, type FigureKind } from './figures.ts';
 
 export interface Ref {
   collection: string;
@@ -83,6 +86,111 @@ export function checkUniqueOrder(
 }
 
 const refId = (v: unknown) => (isRef(v) ? v.id : String(v));
+const refIds = (v: unknown) => (Array.isArray(v) ? v.map(refId) : []);
+
+interface FigureData {
+  value: string;
+  kind: FigureKind;
+  in?: unknown;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Documents: what a figure list must be for the citation check and `npm run check:sources` to mean something. */
+export function checkDocuments(documents: Entry[]): string[] {
+  const errors: string[] = [];
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const seedOwner = new Map<string, Entry>();
+  for (const doc of documents) {
+    const file = where('documents', doc);
+    const text = doc.data['text'] as string | undefined;
+    const mentionedIn = refIds(doc.data['mentionedIn']);
+    const figures = (doc.data['figures'] ?? []) as FigureData[];
+    if (text !== undefined) {
+      const other = seedOwner.get(text);
+      if (other)
+        errors.push(`${file}: trường "text": văn bản nguồn "${text}" đã thuộc về ${where('documents', other)}.`);
+      else seedOwner.set(text, doc);
+    }
+    for (const [i, id] of mentionedIn.entries()) {
+      const mentioning = byId.get(id);
+      if (mentioning && mentioning.data['text'] === undefined) {
+        errors.push(
+          `${file}: trường "mentionedIn[${i}]": "${id}" không có "text" (toàn văn), nên không kiểm tra được nó nói gì về văn bản này.`,
+        );
+      }
+    }
+    const keys = new Set<string>();
+    for (const [i, f] of figures.entries()) {
+      const field = `figures[${i}]`;
+      const read = figuresOfValue(String(f.value), f.kind);
+      if (read.problem) errors.push(`${file}: trường "${field}.value": ${read.problem}.`);
+      for (const k of read.keys) keys.add(k);
+      const inId = f.in === undefined ? undefined : refId(f.in);
+      if (text !== undefined && inId !== undefined) {
+        errors.push(`${file}: trường "${field}.in": văn bản này có "text", số liệu của nó lấy từ chính nó; bỏ "in".`);
+      } else if (inId !== undefined && !mentionedIn.includes(inId)) {
+        errors.push(
+          `${file}: trường "${field}.in": "${inId}" không có trong "mentionedIn" (${mentionedIn.join(', ')}).`,
+        );
+      } else if (text === undefined && inId === undefined && mentionedIn.length > 1) {
+        errors.push(
+          `${file}: trường "${field}.in": văn bản được nhắc trong ${mentionedIn.length} văn bản; ghi văn bản nào nêu số liệu này.`,
+        );
+      }
+    }
+    // What /van-ban/<id>/ shows as the document's number and date must be figures too, so check:sources verifies them.
+    const number = doc.data['number'];
+    if (typeof number === 'string' && !figuresOfValue(number, 'docnumber').keys.every((k) => keys.has(k))) {
+      errors.push(
+        `${file}: trường "number": "${number}" phải có trong "figures" (loại docnumber), kèm chỗ văn bản ghi.`,
+      );
+    }
+    const date = doc.data['date'];
+    if (date instanceof Date) {
+      const written = `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear()}`;
+      if (!figuresOfValue(written, 'date').keys.every((k) => keys.has(k))) {
+        errors.push(
+          `${file}: trường "date": ngày ${pad2(date.getUTCDate())}/${pad2(date.getUTCMonth() + 1)}/${date.getUTCFullYear()} phải có trong "figures" (loại date), kèm chỗ văn bản ghi.`,
+        );
+      }
+    }
+  }
+  return errors;
+}
+
+/** Each correction says what a cited document says (`source` among their figures) and what the entry says instead. */
+export function checkCorrections(collections: Collections): string[] {
+  const keys = documentKeys(
+    (collections['documents'] ?? []).map((d) => ({ id: d.id, figures: (d.data['figures'] ?? []) as FigureData[] })),
+  );
+  const qaById = new Map((collections['qa'] ?? []).map((q) => [q.id, q.data]));
+  const errors: string[] = [];
+  for (const collection of ['qa', 'explainers', 'topics', 'audio'] as const) {
+    for (const entry of collections[collection] ?? []) {
+      const cited = citedBy(collection, entry.data, qaById);
+      const allowed = new Set(cited.flatMap((id) => [...(keys.get(id) ?? [])]));
+      for (const [i, c] of ((entry.data['corrections'] ?? []) as Correction[]).entries()) {
+        const file = where(collection, entry);
+        const source = correctionKeys(c.source);
+        const page = correctionKeys(c.page);
+        if (source.length !== 1) {
+          errors.push(
+            `${file}: trường "corrections[${i}].source": ghi đúng một con số hay ngày tháng như văn bản viết.`,
+          );
+        } else if (!allowed.has(source[0]!)) {
+          errors.push(
+            `${file}: trường "corrections[${i}].source": "${c.source}" không có trong số liệu của văn bản được trích (${cited.join(', ')}).`,
+          );
+        }
+        if (page.length !== 1) {
+          errors.push(`${file}: trường "corrections[${i}].page": ghi đúng một con số hay ngày tháng như trang viết.`);
+        }
+      }
+    }
+  }
+  return errors;
+}
 
 /** All checks for the site's collections. `fileExists` resolves an audio `file` relative to content/audio/. */
 export function validateSite(collections: Collections, fileExists: (relative: string) => boolean): string[] {
@@ -99,6 +207,8 @@ export function validateSite(collections: Collections, fileExists: (relative: st
     ...checkUniqueOrder('qa', collections['qa'] ?? [], byTopicLang, (g) => `cùng chủ đề và ngôn ngữ: ${g}`),
     ...checkUniqueOrder('explainers', collections['explainers'] ?? [], byTopic, (g) => `cùng chủ đề ${g}`),
     ...checkUniqueOrder('audio', collections['audio'] ?? [], byTopicLang, (g) => `cùng chủ đề và ngôn ngữ: ${g}`),
+    ...checkDocuments(collections['documents'] ?? []),
+    ...checkCorrections(collections),
   ];
   for (const entry of collections['audio'] ?? []) {
     const file = String(entry.data['file']);

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
-import { day, lang, order, topic } from './common';
+import { corrections, day, lang, notes, order, topic } from './common';
 
 /** One MP3 recording (content/audio/<id>.md). The body is the transcript, in the spoken language.
  * Duration, size and loudness are read from the file at build time, never typed here. */
@@ -13,7 +13,8 @@ export const audioSchema = z.strictObject({
   topic,
   /** Number within the topic and language (used in the download file name). */
   order,
-  /** The Q&A entries this recording reads out. */
+  /** The Q&A entries this recording reads out. Their `sources` are the documents the transcript's figures are checked
+   * against, and their corrections apply to it too. */
   qa: z.array(reference('qa')).default([]),
   /** The MP3 file, relative to content/audio/ (e.g. "files/dieu-tra-01-vi.mp3"). */
   file: z.string().regex(/\.mp3$/i, 'tệp ghi âm phải có đuôi .mp3'),
@@ -25,4 +26,8 @@ export const audioSchema = z.strictObject({
   recorded: day,
   /** True for a synthesised reading ("bản đọc máy"), shown on the page until a human recording replaces it. */
   machineRead: z.boolean().default(false),
+  /** Deliberate differences from the sources beyond those of the Q&A it reads, each shown as an editor's note. */
+  corrections,
+  /** Editors' note, never shown to residents. */
+  notes,
 });

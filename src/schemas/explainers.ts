@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { day, order, sources, topic } from './common';
+import { corrections, day, notes, order, sources, topic } from './common';
 
 /** A policy explainer (content/explainers/<id>.mdx): a longer plain-language article. URL /chinh-sach/<id>/.
  * `image` is Astro's image() helper: the file is checked at build and served as AVIF/WebP/JPEG by sharp. */
@@ -29,4 +29,8 @@ export const explainerSchema = (image: SchemaContext['image']) =>
         alt: z.string().min(1),
       })
       .optional(),
+    /** Deliberate differences from the sources, each shown to readers as a short editor's note. */
+    corrections,
+    /** Editors' note, never shown to residents. */
+    notes,
   });

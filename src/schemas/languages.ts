@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { notes } from './common';
 
 /** A language the site carries (content/languages/<code>.yaml). The file name is the BCP 47 code used in `lang`
  * attributes: a two-letter code where one exists (vi, km), otherwise ISO 639-3 (tyz, nut, hmn, ium). */
@@ -13,4 +14,6 @@ export const languageSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9-]+$/, 'chỉ dùng chữ thường không dấu, số và dấu gạch ngang'),
   /** Position in lists (1 = first). */
   order: z.number().int().positive(),
+  /** Editors' note, never shown to residents. */
+  notes,
 });

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
-import { day, lang, order, sources, topic } from './common';
+import { corrections, day, lang, notes, order, sources, topic } from './common';
 
 /** One question and its answer (content/qa/<topic>/<slug>.md). The body is the answer.
  * The id (folder/file name) is the URL /hoi-dap/<id>/, printed in QR codes: never rename a published file. */
@@ -19,4 +19,8 @@ export const qaSchema = z.strictObject({
   sources,
   /** Date the answer was last checked (YYYY-MM-DD). */
   updated: day,
+  /** Deliberate differences from the sources, each shown to readers as a short editor's note. */
+  corrections,
+  /** Editors' note, never shown to residents. */
+  notes,
 });

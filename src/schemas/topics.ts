@@ -1,16 +1,17 @@
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
-import { day, order } from './common';
+import { corrections, notes, order, preciseDate } from './common';
+import { spanReversed } from '../lib/precise-date';
 
-/** A span of days; `end` must not be before `start`. */
+/** A span with its source's precision; `end` must not come before `start`. */
 const span = z
   .strictObject({
-    /** First day (YYYY-MM-DD). */
-    start: day,
-    /** Last day (YYYY-MM-DD). */
-    end: day,
+    /** First year, month or day: "2021", "2024-06" or "2024-06-15". */
+    start: preciseDate,
+    /** Last year, month or day, as precise as the source gives it. */
+    end: preciseDate,
   })
-  .refine((p) => p.end >= p.start, {
+  .refine((p) => !spanReversed(p.start, p.end), {
     message: 'ngày kết thúc ("end") trước ngày bắt đầu ("start")',
     path: ['end'],
   });
@@ -31,17 +32,23 @@ export const topicSchema = z.strictObject({
   shortTitle: z.string().min(1).max(40),
   /** One or two plain sentences: what this campaign is about. */
   summary: z.string().min(1).max(400),
-  /** When the campaign is active. `peak` is the optional period of highest communication effort. */
+  /** When the campaign runs, as precise as its source gives it ("2021"–"2025", "2024-06"–"2024-08", or days);
+   * `peak` is the optional period of highest communication effort. Omit where no source gives a period: the topic's
+   * pages then say which year its documents are from. Each value must be a figure of a `legalBasis` document. */
   period: z
     .strictObject({
-      /** First day (YYYY-MM-DD). */
-      start: day,
-      /** Last day (YYYY-MM-DD). */
-      end: day,
-      /** Peak communication period inside the active period, if the seeds name one. */
+      /** First year, month or day: "2021", "2024-06" or "2024-06-15". */
+      start: preciseDate,
+      /** Last year, month or day. */
+      end: preciseDate,
+      /** Peak communication period inside it, if a source names one. */
       peak: span.optional(),
     })
-    .refine((p) => p.end >= p.start, { message: 'ngày kết thúc ("end") trước ngày bắt đầu ("start")', path: ['end'] }),
+    .refine((p) => !spanReversed(p.start, p.end), {
+      message: 'ngày kết thúc ("end") trước ngày bắt đầu ("start")',
+      path: ['end'],
+    })
+    .optional(),
   /** The legal documents the campaign stands on (ids in content/documents/). */
   legalBasis: z.array(reference('documents')).min(1, 'cần ít nhất một văn bản trong "legalBasis"'),
   /** Position on the home page and in menus (1 = first). Unique across topics. */
@@ -52,4 +59,8 @@ export const topicSchema = z.strictObject({
   slogans: z.array(z.string().min(1)).default([]),
   /** Three to six key messages for the one-page leaflet, each a short sentence backed by the legal basis. */
   keyMessages: z.array(z.string().min(1)).default([]),
+  /** Deliberate differences from the sources, each shown to readers as a short editor's note. */
+  corrections,
+  /** Editors' note, never shown to residents. */
+  notes,
 });

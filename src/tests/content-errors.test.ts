@@ -111,7 +111,7 @@ describe.concurrent('content mistakes fail the build', () => {
 
   it('an end date before the start date', async () => {
     const file = 'topics/dieu-tra-53-dan-toc.md';
-    const r = await buildBroken((d) => edit(d, file, (t) => t.replace(/^(\s+)end: 2024-08-31/m, '$1end: 2023-08-31')));
+    const r = await buildBroken((d) => edit(d, file, (t) => t.replace(/^(\s+)end: "2024-08"/m, '$1end: "2023-08"')));
     expect(r.code).not.toBe(0);
     expect(r.output).toContain(file);
     expect(r.output).toContain('ngày kết thúc ("end") trước ngày bắt đầu ("start")');

@@ -46,10 +46,14 @@ describe('every entry has its page', () => {
     }
   });
 
-  it('every document cited has its anchor on /van-ban/', () => {
+  it('every document cited has its anchor on /van-ban/ (printed links) and a page of its own', () => {
     const html = page('/van-ban/');
     const missing = ids('documents', /\.ya?ml$/).filter((id) => !html.includes(`id="${id}"`));
     expect(missing).toEqual([]);
+    const pageless = ids('documents', /\.ya?ml$/).filter(
+      (id) => !existsSync(join(siteDist, 'van-ban', id, 'index.html')),
+    );
+    expect(pageless).toEqual([]);
   });
 
   it('Q&A pages show the question and a source', () => {
@@ -57,7 +61,7 @@ describe('every entry has its page', () => {
     const question = field(join(content, 'qa', `${id}.md`), 'question')!;
     const html = page(`/hoi-dap/${id}/`);
     expect(html).toContain(`<h1>${question.replace(/&/g, '&amp;')}</h1>`);
-    expect(html).toMatch(/href="\/van-ban\/#[a-z0-9-]+"/);
+    expect(html).toMatch(/href="\/van-ban\/[a-z0-9-]+\/"/);
   });
 
   it('the core pages exist', () => {

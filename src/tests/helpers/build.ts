@@ -52,10 +52,11 @@ function alive(pid: number): boolean {
 
 const stripAnsi = (text: string) => stripVTControlCharacters(text);
 
-/** The environment a person's shell would give a child process. Vitest exports Vite's env (MODE, DEV, SSR,
- * BASE_URL…) into process.env, and Astro reads it. */
+/** The environment a person's shell would give a child process. Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL,
+ * SITE…) into process.env, and Astro reads it. (An inherited SITE would override the child's SITE_URL in
+ * import.meta.env.SITE.) */
 export function shellEnv(): Record<string, string | undefined> {
-  const viteKeys = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+  const viteKeys = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SITE', 'SSR', 'TEST', 'NODE_ENV']);
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !viteKeys.has(k)));
 }
 
