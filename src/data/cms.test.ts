@@ -49,7 +49,7 @@ describe('the editing app configuration generated from src/schemas/', () => {
 
   it('follows a field added to a schema, with its type, status and help text, without other changes', () => {
     const extended = qaSchema.extend({
-      translator: z.string().min(1).optional().describe('Người dịch, như họ muốn được ghi tên'),
+      reviewer: z.string().min(1).optional().describe('Người duyệt câu trả lời'),
     });
     const specs = collectionSpecs().map((s): CollectionSpec => (s.name === 'qa' ? { ...s, schema: extended } : s));
     const next = cmsConfig({
@@ -60,15 +60,15 @@ describe('the editing app configuration generated from src/schemas/', () => {
       messages: { pattern: 'x', integer: 'y' },
     });
     const qa = collections(next).find((c) => c.name === 'qa')!;
-    expect(qa.fields!.find((f) => f.name === 'translator')).toMatchObject({
+    expect(qa.fields!.find((f) => f.name === 'reviewer')).toMatchObject({
       widget: 'text',
       required: false,
-      hint: 'Người dịch, như họ muốn được ghi tên',
+      hint: 'Người duyệt câu trả lời',
     });
     expect(
       collections(config)
         .find((c) => c.name === 'qa')!
-        .fields!.some((f) => f.name === 'translator'),
+        .fields!.some((f) => f.name === 'reviewer'),
     ).toBe(false);
   });
 

@@ -38,7 +38,10 @@ export function collectionSpecs(): CollectionSpec[] {
       extension: 'md',
       path: '{{topic}}/{{slug}}',
       identifier_field: 'question',
-      summary: '{{order}}. {{question}}',
+      // File names come from the question without tone marks; a question in Khmer script leaves nothing of itself, so
+      // a translation's name also says it is one ("…-ban-dich", numbered if taken).
+      slug: "{{slug}}{{translationOf | ternary('-ban-dich', '')}}",
+      summary: '{{order}}. {{question}} ({{lang}})',
       sortable_fields: ['topic', 'order', 'updated'],
       body: { label: e('body.qa'), hint: e('body.qa.hint'), required: true },
       widgets: { order: nextOrder },
@@ -95,7 +98,10 @@ export function collectionSpecs(): CollectionSpec[] {
       extension: 'yaml',
       identifier_field: 'title',
       summary: '{{kind}} {{number}} ({{year}})',
-      display: { search_fields: ['number', 'title', 'kind'], display_fields: ['kind', 'number', 'year'] },
+      display: {
+        search_fields: ['number', 'title', 'about', 'kind', 'issuer'],
+        display_fields: ['kind', 'number', 'year', 'issuer'],
+      },
     },
     {
       name: 'languages',

@@ -41,6 +41,8 @@ export interface Site {
   recording: (id: string) => Recording;
   /** Q&A of a topic, in order (precomputed: pages ask once per entry, and a scan per page is quadratic at scale). */
   qaOfTopic: (topicId: string) => Qa[];
+  /** The same Q&A in other languages: an original's translations, or a translation's original and the others. */
+  versionsOf: (qaId: string) => Qa[];
   /** Recordings of a Q&A: a recording belongs to it when either side names the other. */
   recordingsOf: (qaId: string) => Recording[];
   /** The Q&A a recording reads, in site order. */
@@ -188,6 +190,8 @@ async function load(): Promise<Site> {
   }
   const qaOrder = new Map(qa.map((q, i) => [q.id, i]));
   // A machine reading a person has re-recorded leaves every page, feed, playlist and bundle (its files stay).
+  const originalOf = (q: Qa) => q.data.translationOf?.id ?? q.id;
+  const byOriginal = group(qa.map((q) => [originalOf(q), q]));
   const readBy = group([...links.values()].map(([q, r]) => [r.id, q.id]));
   const replaced = replacedReadings(
     audio.map((r) => ({ id: r.id, lang: r.data.lang.id, machineRead: r.data.machineRead, qa: readBy(r.id) })),
@@ -251,6 +255,7 @@ async function load(): Promise<Site> {
     qaEntry: byId(qa, 'câu hỏi'),
     recording: byId(current, 'bản nghe'),
     qaOfTopic: group(qa.map((q) => [q.data.topic.id, q])),
+    versionsOf: (id) => byOriginal(originalOf(qaById.get(id)!)).filter((q) => q.id !== id),
     recordingsOf: group(pairs.map(([q, r]) => [q.id, r])),
     qaOfRecording: group(pairs.map(([q, r]) => [r.id, q])),
   };

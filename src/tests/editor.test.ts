@@ -124,11 +124,11 @@ async function field(page: Page, label: string | RegExp) {
 }
 
 /** Picks `option` in a relation widget after typing `search`. */
-async function pick(page: Page, label: string, search: string, option: string) {
+async function pick(page: Page, label: string, search: string, option: string | RegExp) {
   const input = await field(page, label);
   await input.click();
   await input.fill(search);
-  await page.getByText(option, { exact: true }).last().click();
+  await (typeof option === 'string' ? page.getByText(option, { exact: true }) : page.getByText(option)).last().click();
 }
 
 /** Saves the open entry, then moves it through the editorial workflow (draft → ready) and publishes it. */
@@ -158,6 +158,8 @@ function information(text: string, yamlFile: boolean) {
   return { data: plain(data), body: body.replace(/\s+/g, ' ').trim() };
 }
 
+const translator = 'Người dịch thử nghiệm';
+const translationFile = 'content/qa/phong-chong-mua-ban-nguoi/ban-dich.md';
 const topicTitle = 'Điều tra thực trạng kinh tế - xã hội của 53 dân tộc thiểu số năm 2024';
 const newQuestion = 'Người dân hỏi thử: cần chuẩn bị gì khi điều tra viên đến nhà?';
 const qaFile = 'content/qa/dieu-tra-53-dan-toc/nguoi-dan-hoi-thu-can-chuan-bi-gi-khi-dieu-tra-vien-den-nha.md';
@@ -214,20 +216,30 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
       ['languages', 'km', 'content/languages/km.yaml'],
       ['settings', 'site', 'content/settings.yaml'],
     ];
-    const { page, context, problems } = await editor();
+    const { page: login, context, problems } = await editor();
+    await login.getByText('Hỏi đáp').first().waitFor();
     const differences: string[] = [];
     for (const [collection, slug, file] of entries) {
       const before = readFileSync(join(repo, file), 'utf8');
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(String(e)));
       await page.goto(`${base}/bien-tap/#/collections/${collection}/entries/${slug}`);
-      // An edit undone: the form counts as changed, its content is what was loaded.
+      // Decap saves only a changed form (and counts a change undone as none): add " x" to the first text field and
+      // save. The file Decap writes must hold the same information with only that change.
       const first = page.locator('textarea, input[type="text"]').first();
-      await first.waitFor();
-      await first.click();
-      await page.keyboard.press('End');
-      await page.keyboard.type('x');
-      await page.keyboard.press('Backspace');
+      // Loaded: the form shows the entry's first value (every entry here has one).
+      await expect.poll(() => first.inputValue(), { timeout: 30_000, message: file }).not.toBe('');
+      const original = await first.inputValue();
+      await first.fill(`${original} x`);
+      const persisted = page.waitForResponse(
+        (r) => r.url() === proxy && /"persistEntry"/.test(r.request().postData() ?? ''),
+      );
       await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-      await page.getByText(/^Trạng thái/).waitFor();
+      const status = await persisted.then(
+        (r) => r.status(),
+        async () => `not saved: ${(await page.locator('body').innerText()).slice(0, 1500)}`,
+      );
+      expect(status, file).toBe(200);
       const branch = `cms/${collection}/${slug}`;
       const saved = git('show', `${branch}:${file}`);
       if (saved.status !== 0) {
@@ -235,14 +247,15 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
         continue;
       }
       const yamlFile = file.endsWith('.yaml');
-      const [a, b] = [information(before, yamlFile), information(saved.stdout, yamlFile)];
-      if (JSON.stringify(a) !== JSON.stringify(b)) {
-        differences.push(
-          `${file}:\n  before ${JSON.stringify(a).slice(0, 600)}\n  after  ${JSON.stringify(b).slice(0, 600)}`,
-        );
-      }
+      const expected = JSON.stringify(information(before, yamlFile)).replace(
+        JSON.stringify(original),
+        JSON.stringify(`${original} x`),
+      );
+      const got = JSON.stringify(information(saved.stdout, yamlFile));
+      if (got !== expected) differences.push(`${file}:\n  expected ${expected}\n  saved    ${got}`);
       git('branch', '-D', branch);
       git('config', '--unset', `branch.${branch}.description`);
+      await page.close();
     }
     await context.close();
     expect(differences).toEqual([]);
@@ -254,7 +267,7 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
     await page.goto(`${base}/bien-tap/#/collections/qa/new`);
     await (await field(page, 'Câu hỏi')).fill(newQuestion);
     await pick(page, 'Chủ đề', 'Điều tra', topicTitle);
-    await pick(page, 'Văn bản nguồn', '628', 'Quyết định 628/QĐ-TCTK 2023');
+    await pick(page, 'Văn bản nguồn', '628', /^Quyết định 628\/QĐ-TCTK 2023/);
     await page.getByText('Ngay lúc này').click();
     await page.locator('[data-slate-editor="true"]').first().click();
     await page.keyboard.type('Bà con ở nhà và trả lời đúng sự thật. Đây là câu trả lời thử.');
@@ -283,6 +296,36 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
     expect(body).toMatch(/trả lời đúng sự thật/);
     expect(git('status', '--porcelain').stdout.trim(), 'every save is committed').toBe('');
     expect(git('branch', '--list', 'cms/*').stdout.trim(), 'the draft branch is merged and gone').toBe('');
+  });
+
+  it('adds a translation through the forms: linked to its original, its translator credited', async () => {
+    // Minority-language text only from a speaker: the Khmer test fixture (src/tests/fixtures/khmer/), never published.
+    const fixture = parseEntry(
+      readFileSync(resolve(root, 'src/tests/fixtures/khmer/phong-chong-mua-ban-nguoi/khmer-tong-dai-111.md'), 'utf8'),
+    );
+    const { page, context, problems } = await editor();
+    await page.goto(`${base}/bien-tap/#/collections/qa/new`);
+    await (await field(page, 'Câu hỏi')).fill(String(fixture.data['question']));
+    await pick(page, 'Chủ đề', 'mua bán', 'Phòng, chống mua bán người năm 2024');
+    await pick(page, 'Ngôn ngữ', 'Khmer', 'Tiếng Khmer');
+    await pick(page, 'Văn bản nguồn', 'Kiên Giang', /^Công văn\s+2024 Sở Thông tin và Truyền thông tỉnh Kiên Giang/);
+    await pick(page, 'Bản dịch của câu hỏi', '111', 'Tổng đài 111 là gì? Khi nào thì gọi?');
+    await (await field(page, 'Người dịch')).fill(translator);
+    await page.getByText('Ngay lúc này').click();
+    await page.getByText('Markdown', { exact: true }).click();
+    await page.locator('[data-slate-editor="true"]').last().click();
+    await page.keyboard.insertText(fixture.body.trim());
+    await saveAndPublish(page);
+    expect(problems).toEqual([]);
+    await context.close();
+    const saved = parseEntry(readFileSync(join(repo, translationFile), 'utf8'));
+    expect(saved.data).toMatchObject({
+      lang: 'km',
+      translationOf: 'phong-chong-mua-ban-nguoi/tong-dai-111',
+      translator,
+      topic: 'phong-chong-mua-ban-nguoi',
+    });
+    expect(saved.body.trim()).toBe(fixture.body.trim());
   });
 
   it('uploads an MP3 with its transcript, and refuses a file over 25 MB in Vietnamese before sending it', async () => {
@@ -409,6 +452,14 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
     expect(uploaded).toMatch(/Thời lượng<\/dt>\s*<dd[^>]*>0:04<\/dd>/);
     const shown = /Thời lượng<\/dt>\s*<dd[^>]*>0:(\d\d)<\/dd>/.exec(page(`ban-nghe/${recordedId}`))?.[1];
     expect(Math.abs(Number(shown) - recordedSeconds)).toBeLessThanOrEqual(1);
+    // The translation and its original link each other; the translator is credited; the language page counts it.
+    const translation = page('hoi-dap/phong-chong-mua-ban-nguoi/ban-dich');
+    expect(translation).toMatch(/href="\/hoi-dap\/phong-chong-mua-ban-nguoi\/tong-dai-111\/"[^>]*>Đọc bằng tiếng Việt/);
+    expect(translation).toContain(`Người dịch: ${translator}`);
+    expect(page('hoi-dap/phong-chong-mua-ban-nguoi/tong-dai-111')).toMatch(
+      /href="\/hoi-dap\/phong-chong-mua-ban-nguoi\/ban-dich\/"[^>]*>Đọc bằng tiếng Khmer/,
+    );
+    expect(page('ngon-ngu/tieng-khmer')).toMatch(/Hỏi đáp \(1\)/);
     // The person's recording replaces the machine reading of that Q&A: on its page, in the feed and the playlist.
     const machine = 'dieu-tra-muc-dich-cuoc-dieu-tra-vi';
     expect(existsSync(join(repo, 'content/audio', `${machine}.md`)), 'its files stay').toBe(true);

@@ -18,6 +18,8 @@ export interface CollectionSpec {
   path?: string;
   /** The field new file names are made from (tone marks removed). */
   identifier_field?: string;
+  /** Decap's file-name template, when the identifier alone is not enough. */
+  slug?: string;
   summary?: string;
   sortable_fields?: string[];
   /** The Markdown body below the front matter. `raw`: edited as text only, for MDX whose components must survive. */
@@ -172,6 +174,7 @@ function collection(spec: CollectionSpec, options: FieldOptions): Record<string,
     // Sub-folders from fields; Decap lists entries as deep as the path goes.
     ...(spec.path && { path: spec.path }),
     ...(spec.identifier_field && { identifier_field: spec.identifier_field }),
+    ...(spec.slug && { slug: spec.slug }),
     ...(spec.summary && { summary: spec.summary }),
     ...(spec.sortable_fields && { sortable_fields: spec.sortable_fields }),
     ...(spec.media && { media_folder: spec.media.folder, public_folder: spec.media.public }),

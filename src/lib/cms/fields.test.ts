@@ -77,6 +77,9 @@ describe('zod → Decap fields', () => {
     expect(fields['hotlines']).toMatchObject({ widget: 'list', fields: [{ name: 'number' }, { name: 'label' }] });
     expect(fields['slogans']).toMatchObject({ widget: 'list', field: { name: 'item', widget: 'text' } });
     expect(fields['period']!.fields!.map((f) => f.name)).toEqual(['start', 'end']);
+    // Decap would refuse an entry without the optional period because its start and end are required.
+    expect(fields['period']!.fields!.map((f) => f.required)).toEqual([false, false]);
+    expect(fields['hotlines']!.fields!.map((f) => f.required)).toEqual([true, true]);
   });
 
   it('covers every field path of the schema', () => {

@@ -165,7 +165,19 @@ export function fieldFor(name: string, schema: Schema, options: FieldOptions, pa
   const base: CmsField = { name, label: text.title ?? options.label?.(name) ?? name, widget: 'string', required };
   if (text.description) base.hint = text.description;
   if (fallback !== undefined) base.default = fallback;
-  return { ...base, ...widgetFor(s, options, path), ...text.cms };
+  const field: CmsField = { ...base, ...widgetFor(s, options, path), ...text.cms };
+  // Decap checks the fields of an object the entry leaves out as if it were there: inside an optional object nothing
+  // is required in the editor (the build still checks them when the object is given).
+  return !required && field.widget === 'object' && field.fields
+    ? { ...field, fields: field.fields.map(optional) }
+    : field;
+}
+
+/** A field not required, and if it is an object, none of its own fields either (a list's items are checked only when
+ * an editor adds one, so they keep their rules). */
+function optional(field: CmsField): CmsField {
+  const fields = field.widget === 'object' && field.fields ? { fields: field.fields.map(optional) } : {};
+  return { ...field, required: false, ...fields };
 }
 
 /** Widget and constraints for an unwrapped schema. */
@@ -249,6 +261,9 @@ function widgetFor(schema: Schema, options: FieldOptions, path: string): Partial
         });
         return { widget: 'select', options: values.map((v) => ({ label: String(v), value: String(v) })) };
       }
+      // Text the schema reads in more than one way (e.g. a year, month or day written as a string, a number or a
+      // date): the editor types the text form, and the schema's own checks run on it.
+      if (members.some((m) => defOf(m).type === 'string')) return { widget: 'string' };
       throw new Error(`${path}: a union of ${members.map((m) => defOf(m).type).join(' | ')} has no CMS widget yet`);
     }
     default:
