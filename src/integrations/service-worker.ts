@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtFiles } from '../lib/built-files';
-import { siteInbox } from '../inbox/config';
-import { scriptClosure } from '../lib/script-closure';
-import { editorUrls } from '../lib/urls';
+import { builtFiles } from '../lib/built-files.ts';
+import { siteInbox } from '../inbox/config.ts';
+import { scriptClosure } from '../lib/script-closure.ts';
+import { editorUrls } from '../lib/urls.ts';
 
 const INBOX_WORKER = 'sw-hop-thu.js';
 /** The line that carries the version: '__VERSION__' in public/sw.js, a hash once stamped. */

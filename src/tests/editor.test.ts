@@ -328,6 +328,28 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
     expect(saved.body.trim()).toBe(fixture.body.trim());
   });
 
+  it('starts a campaign: a new topic with its documents and no period where the sources give none', async () => {
+    const { page, context, problems } = await editor();
+    await page.goto(`${base}/bien-tap/#/collections/topics/new`);
+    await (await field(page, 'Tiêu đề')).fill('Chiến dịch thử nghiệm của trang biên tập');
+    await (await field(page, 'Tên ngắn')).fill('Chiến dịch thử');
+    await (await field(page, 'Tóm tắt')).fill('Một chủ đề tạo để thử trang biên tập.');
+    await pick(page, 'Căn cứ văn bản', '628', /^Quyết định 628\/QĐ-TCTK 2023/);
+    await saveAndPublish(page);
+    expect(problems).toEqual([]);
+    await context.close();
+    const { data } = parseEntry(readFileSync(join(repo, 'content/topics/chien-dich-thu.md'), 'utf8'));
+    const orders = (await readdir(join(repo, 'content/topics')))
+      .filter((f) => f !== 'chien-dich-thu.md')
+      .map((f) => Number(parseEntry(readFileSync(join(repo, 'content/topics', f), 'utf8')).data['order']));
+    expect(data).toMatchObject({
+      shortTitle: 'Chiến dịch thử',
+      legalBasis: ['qd-628-tctk-2023'],
+      order: Math.max(...orders) + 1,
+    });
+    expect(data['period']).toBeUndefined();
+  });
+
   it('uploads an MP3 with its transcript, and refuses a file over 25 MB in Vietnamese before sending it', async () => {
     const { page, context, problems } = await editor();
     await page.goto(`${base}/bien-tap/#/collections/audio/new`);
@@ -460,6 +482,7 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
       /href="\/hoi-dap\/phong-chong-mua-ban-nguoi\/ban-dich\/"[^>]*>Đọc bằng tiếng Khmer/,
     );
     expect(page('ngon-ngu/tieng-khmer')).toMatch(/Hỏi đáp \(1\)/);
+    expect(page('chu-de/chien-dich-thu')).toContain('Chiến dịch thử nghiệm của trang biên tập');
     // The person's recording replaces the machine reading of that Q&A: on its page, in the feed and the playlist.
     const machine = 'dieu-tra-muc-dich-cuoc-dieu-tra-vi';
     expect(existsSync(join(repo, 'content/audio', `${machine}.md`)), 'its files stay').toBe(true);
