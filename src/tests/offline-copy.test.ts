@@ -12,7 +12,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../scripts/lib/browser';
 import { settled, shown } from '../../scripts/lib/search-page';
+import yaml from 'js-yaml';
 import { formatBytes, formatDate } from '../lib/format';
+import { issuerName } from '../lib/issuer';
 import { scratchOut } from './helpers/build';
 import { kiwixServe, type KiwixServer } from './helpers/kiwix';
 import { root, siteDist } from './helpers/paths';
@@ -110,8 +112,15 @@ describe('npm run offline', () => {
     expect(field('summary')).toBe(strings['site.tagline']);
     expect(field('language')).toBe('vie');
     expect(field('name')).toBe('loa-ban_vi_lang-son');
-    expect(entries).toMatch(/<author>\s*<name>Sở Thông tin và Truyền thông tỉnh Lạng Sơn<\/name>/);
-    expect(entries).toMatch(/<publisher>\s*<name>Sở Thông tin và Truyền thông tỉnh Lạng Sơn<\/name>/);
+    // The issuing body from the settings, or the site name where the repository names none (issue 11).
+    const settings = (
+      yaml.load(await readFile(join(root, 'content/settings.yaml'), 'utf8')) as {
+        site: { siteName: string; issuer?: string };
+      }
+    ).site;
+    const signer = issuerName(settings);
+    expect(entries).toMatch(new RegExp(`<author>\\s*<name>${signer}</name>`));
+    expect(entries).toMatch(new RegExp(`<publisher>\\s*<name>${signer}</name>`));
     expect(entries).toContain('_ftindex:yes');
     expect(field('issued') ?? field('updated')).toMatch(new RegExp(`^${new Date().toISOString().slice(0, 7)}`));
     const icon = /href="([^"]+)"\s+type="image\/png;width=48;height=48/.exec(entries)?.[1];
