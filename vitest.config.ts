@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const browserTests = [
+  'src/tests/editor.test.ts',
   'src/tests/inbox-browser.test.ts',
   'src/tests/nginx.test.ts',
   'src/tests/offline.test.ts',

@@ -38,8 +38,9 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  // The inbox service's pages (status by code, editors' inbox) are never cached.
-  if (/^\/(api|bien-tap\/hop-thu)\//.test(url.pathname)) return;
+  // The inbox service (/api/) and the editing app (/bien-tap/, the inbox included) are used online: never cached,
+  // never served from a saved copy.
+  if (/^\/(api|bien-tap)\//.test(url.pathname)) return;
   if (request.mode === 'navigate') event.respondWith(page(request, event));
   else if (url.pathname.endsWith('.mp3')) event.respondWith(recording(request));
   else if (url.pathname.startsWith('/_astro/')) event.respondWith(asset(request));

@@ -7,6 +7,7 @@ import { checkSiteCitations, CITATION_HINT, textsOf, type SiteEntry } from '../l
 import { correctionKeys, documentKeys, type Correction } from '../lib/citations';
 import { pageNotices, type Notices } from '../lib/notices';
 import { contentDir, fromRoot, shownPath } from '../lib/paths';
+import { replacedReadings } from '../lib/recordings';
 import { longSentenceWarnings } from '../lib/sentences';
 import { isProductionSite } from '../lib/site-url';
 import { validateSite, type Collections } from '../lib/validate';
@@ -29,6 +30,7 @@ export interface Site {
   /** Q&A by topic order, then language order, then `order`. */
   qa: Qa[];
   explainers: Explainer[];
+  /** Recordings on offer: a machine reading a person has re-recorded in its language is left out. */
   audio: Recording[];
   /** Documents, newest first. */
   documents: Doc[];
@@ -40,6 +42,8 @@ export interface Site {
   recording: (id: string) => Recording;
   /** Q&A of a topic, in order (precomputed: pages ask once per entry, and a scan per page is quadratic at scale). */
   qaOfTopic: (topicId: string) => Qa[];
+  /** The same Q&A in other languages: an original's translations, or a translation's original and the others. */
+  versionsOf: (qaId: string) => Qa[];
   /** Recordings of a Q&A: a recording belongs to it when either side names the other. */
   recordingsOf: (qaId: string) => Recording[];
   /** The Q&A a recording reads, in site order. */
@@ -186,7 +190,17 @@ async function load(): Promise<Site> {
     if (named) links.set(`${q.id} ${named.id}`, [q, named]);
   }
   const qaOrder = new Map(qa.map((q, i) => [q.id, i]));
-  const pairs = [...links.values()].sort(([a], [b]) => qaOrder.get(a.id)! - qaOrder.get(b.id)!);
+  // A machine reading a person has re-recorded leaves every page, feed, playlist and bundle (its files stay).
+  const originalOf = (q: Qa) => q.data.translationOf?.id ?? q.id;
+  const byOriginal = group(qa.map((q) => [originalOf(q), q]));
+  const readBy = group([...links.values()].map(([q, r]) => [r.id, q.id]));
+  const replaced = replacedReadings(
+    audio.map((r) => ({ id: r.id, lang: r.data.lang.id, machineRead: r.data.machineRead, qa: readBy(r.id) })),
+  );
+  const current = audio.filter((r) => !replaced.has(r.id));
+  const pairs = [...links.values()]
+    .filter(([, r]) => !replaced.has(r.id))
+    .sort(([a], [b]) => qaOrder.get(a.id)! - qaOrder.get(b.id)!);
 
   const docById = new Map(documents.map((d) => [d.id, d]));
   const docsOf = (entry: Citing): Doc[] => {
@@ -233,15 +247,16 @@ async function load(): Promise<Site> {
     topics,
     qa,
     explainers,
-    audio,
+    audio: current,
     documents,
     languages,
     topic: byId(topics, 'chủ đề'),
     language: byId(languages, 'ngôn ngữ'),
     document: byId(documents, 'văn bản'),
     qaEntry: byId(qa, 'câu hỏi'),
-    recording: byId(audio, 'bản nghe'),
+    recording: byId(current, 'bản nghe'),
     qaOfTopic: group(qa.map((q) => [q.data.topic.id, q])),
+    versionsOf: (id) => byOriginal(originalOf(qaById.get(id)!)).filter((q) => q.id !== id),
     recordingsOf: group(pairs.map(([q, r]) => [q.id, r])),
     qaOfRecording: group(pairs.map(([q, r]) => [r.id, q])),
   };

@@ -6,15 +6,22 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/paths';
+import { editorUrls } from '../lib/urls';
 import { lastModifiedByPath, readDatedEntries, sitemapSerializer } from '../lib/sitemap';
 import buildDone from './build-done';
+import editor from './editor';
 import safeMdx from './safe-mdx';
 
 export default function loaBan(): AstroIntegration[] {
   return [
     safeMdx(),
     mdx(),
-    sitemap({ serialize: sitemapSerializer(lastModifiedByPath(readDatedEntries(contentDir))) }),
+    sitemap({
+      serialize: sitemapSerializer(lastModifiedByPath(readDatedEntries(contentDir))),
+      // The editing app is for editors, not for search engines.
+      filter: (page) => !new URL(page).pathname.startsWith(editorUrls.app()),
+    }),
+    editor(),
     buildDone(),
   ];
 }

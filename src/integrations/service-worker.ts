@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../lib/built-files.ts';
 import { siteInbox } from '../inbox/config.ts';
 import { scriptClosure } from '../lib/script-closure.ts';
+import { editorUrls } from '../lib/urls.ts';
 
 const INBOX_WORKER = 'sw-hop-thu.js';
 /** The line that carries the version: '__VERSION__' in public/sw.js, a hash once stamped. */
@@ -21,7 +22,10 @@ const INBOX_MARK = '// __INBOX__\n';
 export async function stampServiceWorker({ dir }: Pick<BuildDone, 'dir'>): Promise<void> {
   const root = fileURLToPath(dir);
   const hash = createHash('sha256');
-  const pages = await builtFiles(root, /\.html$/);
+  // The editing app is not the residents' site: a new CMS page must not make every resident download a new worker.
+  const pages = (await builtFiles(root, /\.html$/)).filter(
+    (p) => !p.slice(root.length).startsWith(editorUrls.app().slice(1)),
+  );
   for (const page of pages) hash.update(page.slice(root.length)).update(await readFile(page));
   const sw = join(root, 'sw.js');
   const source = await readFile(sw, 'utf8');

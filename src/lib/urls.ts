@@ -85,3 +85,17 @@ export function absolute(path: string, site: URL | string): string {
 
 /** The share picture (og:image) every page advertises; drawn by src/pages/chia-se.png.ts. */
 export const SHARE_IMAGE = { path: '/chia-se.png', width: 1200, height: 630 } as const;
+
+/** The editing app for editors (never linked from resident pages, never in the sitemap or the search index). */
+export const editorUrls = {
+  app: () => '/bien-tap/',
+  file: (name: string) => `/bien-tap/${name}`,
+  worklist: () => '/bien-tap/viec-can-lam/',
+  worklistCsv: () => '/bien-tap/viec-can-lam.csv',
+  recorder: () => '/bien-tap/ghi-am/',
+  /** The residents' questions inbox (issue 14), served by its own service. */
+  inbox: () => '/bien-tap/hop-thu/',
+} as const;
+
+/** Editor pages that are plain HTML files rather than Astro pages (see src/integrations/editor.ts). */
+export const EDITOR_SHELLS: readonly string[] = [editorUrls.app(), editorUrls.recorder()];

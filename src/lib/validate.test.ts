@@ -92,6 +92,29 @@ describe('validateSite', () => {
       'content/audio/a1.md: trường "file": không tìm thấy tệp ghi âm "files/a1.mp3" (đường dẫn tính từ content/audio/).',
     ]);
   });
+  it("lets a person's recording take the order of the machine reading it replaces, and only that one", () => {
+    const s = site();
+    s['audio']![0]!.data['machineRead'] = true;
+    const human = { ...s['audio']![0]!, id: 'a2', filePath: 'content/audio/a2.md' };
+    human.data = { ...human.data, machineRead: false, file: 'files/a2.mp3' };
+    s['audio']!.push(human);
+    expect(validateSite(s, exists)).toEqual([]);
+    // A machine reading of another Q&A keeps its number: a clash with it still fails.
+    s['audio']![0]!.data['qa'] = [ref('qa', 'dieu-tra/b')];
+    expect(validateSite(s, exists)[0]).toMatch(
+      /^content\/audio\/a2\.md: trường "order" = 1 trùng với content\/audio\/a1\.md/,
+    );
+  });
+  it('checks translations: the original, the language, the translator', () => {
+    const s = site();
+    s['languages']!.push({ id: 'tyz', data: {} });
+    s['qa']![1]!.data = { ...s['qa']![1]!.data, lang: ref('languages', 'tyz'), translationOf: ref('qa', 'dieu-tra/a') };
+    expect(validateSite(s, exists)).toEqual([
+      'content/qa/dieu-tra/b.md: trường "translator": bản dịch cần ghi tên người dịch (người biết tiếng, không phải máy dịch).',
+    ]);
+    s['qa']![1]!.data['translator'] = 'Người dịch';
+    expect(validateSite(s, exists)).toEqual([]);
+  });
   it('rejects an unknown audio reference', () => {
     const s = site();
     s['qa']![0]!.data['audio'] = ref('audio', 'khong-co');

@@ -3,6 +3,8 @@
  * the field in plain Vietnamese. Imports carry their extension so scripts run it with Node directly. */
 import { citedBy, correctionKeys, documentKeys, type Correction } from './citations.ts';
 import { figuresOfValue, type FigureKind } from './figures.ts';
+import { replacedReadings } from './recordings.ts';
+import { checkTranslations } from './translations.ts';
 
 export interface Ref {
   collection: string;
@@ -192,6 +194,25 @@ export function checkCorrections(collections: Collections): string[] {
   return errors;
 }
 
+/** Recordings on offer: all but the machine readings a person has re-recorded (src/lib/recordings.ts). A recording
+ * reads the Q&A it names in `qa` and those that name it in `audio`. */
+function onOffer(collections: Collections): Entry[] {
+  const audio = collections['audio'] ?? [];
+  const reads = new Map(audio.map((r) => [r.id, new Set(((r.data['qa'] as unknown[]) ?? []).map(refId))]));
+  for (const q of collections['qa'] ?? []) {
+    if (q.data['audio'] !== undefined) reads.get(refId(q.data['audio']))?.add(q.id);
+  }
+  const replaced = replacedReadings(
+    audio.map((r) => ({
+      id: r.id,
+      lang: refId(r.data['lang']),
+      machineRead: r.data['machineRead'] === true,
+      qa: [...(reads.get(r.id) ?? [])],
+    })),
+  );
+  return audio.filter((r) => !replaced.has(r.id));
+}
+
 /** All checks for the site's collections. `fileExists` resolves an audio `file` relative to content/audio/. */
 export function validateSite(collections: Collections, fileExists: (relative: string) => boolean): string[] {
   const byTopicLang = (e: Entry) => `${refId(e.data['topic'])} ${refId(e.data['lang'])}`;
@@ -206,7 +227,18 @@ export function validateSite(collections: Collections, fileExists: (relative: st
     ),
     ...checkUniqueOrder('qa', collections['qa'] ?? [], byTopicLang, (g) => `cùng chủ đề và ngôn ngữ: ${g}`),
     ...checkUniqueOrder('explainers', collections['explainers'] ?? [], byTopic, (g) => `cùng chủ đề ${g}`),
-    ...checkUniqueOrder('audio', collections['audio'] ?? [], byTopicLang, (g) => `cùng chủ đề và ngôn ngữ: ${g}`),
+    // A machine reading a person has re-recorded is no longer on the site: its number may be taken again.
+    ...checkUniqueOrder('audio', onOffer(collections), byTopicLang, (g) => `cùng chủ đề và ngôn ngữ: ${g}`),
+    ...checkTranslations(
+      (collections['qa'] ?? []).map((e) => ({
+        id: e.id,
+        where: where('qa', e),
+        lang: refId(e.data['lang']),
+        topic: refId(e.data['topic']),
+        translationOf: e.data['translationOf'] === undefined ? undefined : refId(e.data['translationOf']),
+        translator: e.data['translator'] as string | undefined,
+      })),
+    ),
     ...checkDocuments(collections['documents'] ?? []),
     ...checkCorrections(collections),
   ];

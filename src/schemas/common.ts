@@ -36,12 +36,9 @@ export const notes = z.string().min(1).optional();
  * The citation check accepts `page` on this entry; src/lib/validate.ts checks that `source` is a figure of a cited
  * document and that the entry really states `page`. */
 export const correction = z.strictObject({
-  /** What the source says, exactly as written there, e.g. "15/8/2023". */
-  source: z.string().min(1),
-  /** What this entry says instead, e.g. "15/8/2024". */
-  page: z.string().min(1),
-  /** Why, in plain Vietnamese, shown to readers. */
-  why: z.string().min(1),
+  source: z.string().min(1).describe('Điều văn bản nguồn ghi, chép đúng như văn bản, ví dụ "15/8/2023".'),
+  page: z.string().min(1).describe('Điều trang này ghi thay vào đó, ví dụ "15/8/2024".'),
+  why: z.string().min(1).describe('Lý do đính chính, bằng lời dễ hiểu: hiện cho bà con đọc.'),
 });
 
 /** The entry's declared corrections (see `correction`). */

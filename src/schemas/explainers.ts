@@ -6,31 +6,27 @@ import { corrections, day, notes, order, sources, topic } from './common';
  * `image` is Astro's image() helper: the file is checked at build and served as AVIF/WebP/JPEG by sharp. */
 export const explainerSchema = (image: SchemaContext['image']) =>
   z.strictObject({
-    /** Headline. */
-    title: z.string().min(1),
-    /** The campaign it explains. */
-    topic,
-    /** One or two sentences shown in lists and search results. */
-    summary: z.string().min(1).max(400),
-    /** Position within the topic's explainers. */
-    order: order.default(1),
-    /** Documents its facts come from. */
-    sources,
-    /** Date last checked (YYYY-MM-DD). */
-    updated: day,
-    /** An optional illustration: `src` is a JPEG/PNG path relative to the file (e.g. ./anh/ban-do.jpg), `alt` says
-     * what it shows for people who cannot see it. Served at 360/720/1080 px wide; over 60 KB at a phone's size is a
-     * build warning. */
+    title: z.string().min(1).describe('Tiêu đề bài.'),
+    topic: topic.describe('Chủ đề bài giải thích.'),
+    summary: z
+      .string()
+      .min(1)
+      .max(400)
+      .describe('Một hai câu, hiện trong danh sách và kết quả tìm kiếm (tối đa 400 ký tự).'),
+    order: order.default(1).describe('Vị trí trong các bài của chủ đề.'),
+    sources: sources.describe('Văn bản chứa thông tin của bài: ít nhất một.'),
+    updated: day.describe('Ngày kiểm tra bài lần cuối.'),
     image: z
       .strictObject({
-        /** Path to the image file, relative to this explainer. */
-        src: image(),
-        /** Text alternative, in plain Vietnamese. */
-        alt: z.string().min(1),
+        src: image().describe('Tệp ảnh, tính từ bài (ví dụ ./anh/ban-do.jpg).'),
+        alt: z.string().min(1).describe('Mô tả ngắn ảnh cho người không nhìn thấy ảnh, bằng tiếng Việt dễ hiểu.'),
       })
-      .optional(),
-    /** Deliberate differences from the sources, each shown to readers as a short editor's note. */
-    corrections,
-    /** Editors' note, never shown to residents. */
-    notes,
+      .optional()
+      .describe(
+        'Ảnh minh hoạ (không bắt buộc): JPEG hoặc PNG trong content/explainers/anh/. Ảnh nặng quá 60 KB trên điện thoại sẽ có cảnh báo.',
+      ),
+    corrections: corrections.describe(
+      'Những chỗ bài cố ý ghi khác văn bản nguồn; mỗi chỗ hiện thành một ghi chú ngắn của biên tập.',
+    ),
+    notes: notes.describe('Ghi chú cho người biên tập. Không hiện trên trang.'),
   });

@@ -4,18 +4,19 @@ import { hotline } from './topics';
 
 /** Site-wide settings a province sets for itself (content/settings.yaml, one entry with id "site"). */
 export const settingsSchema = z.strictObject({
-  /** Site name in the header. */
-  siteName: z.string().min(1),
-  /** The body that runs the site and issues its printed material and feeds, named as it names itself. Only the body
-   * itself sets it; the repository names none. Without it headers, leaflets and feeds show `siteName`, and a
-   * production build (SITE_URL not under .example, .test, .invalid or localhost) fails. */
-  issuer: z.string().min(1).optional(),
-  /** Province name printed on booklet covers. */
-  province: z.string().min(1),
-  /** Site-wide hotlines for the contact page and footer. */
-  hotlines: z.array(hotline).default([]),
-  /** Contact lines (address, email) shown on the contact page; each from the province, not invented. */
-  contact: z.array(z.string()).default([]),
-  /** Editors' note, never shown to residents. */
-  notes,
+  siteName: z.string().min(1).describe('Tên trang, hiện ở đầu mọi trang.'),
+  issuer: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Cơ quan phụ trách trang và phát hành tài liệu in, đúng tên cơ quan tự gọi. Chỉ cơ quan đó điền. Trang chính thức (SITE_URL thật) bắt buộc có.',
+    ),
+  province: z.string().min(1).describe('Tên tỉnh, in trên bìa tài liệu.'),
+  hotlines: z.array(hotline).default([]).describe('Đường dây nóng chung cho trang liên hệ và chân trang.'),
+  contact: z
+    .array(z.string())
+    .default([])
+    .describe('Thông tin liên hệ (địa chỉ, thư điện tử) do tỉnh cung cấp, không tự đặt.'),
+  notes: notes.describe('Ghi chú cho người biên tập. Không hiện trên trang.'),
 });

@@ -6,10 +6,8 @@ import { spanReversed } from '../lib/precise-date';
 /** A span with its source's precision; `end` must not come before `start`. */
 const span = z
   .strictObject({
-    /** First year, month or day: "2021", "2024-06" or "2024-06-15". */
-    start: preciseDate,
-    /** Last year, month or day, as precise as the source gives it. */
-    end: preciseDate,
+    start: preciseDate.describe('Năm, tháng hoặc ngày bắt đầu: "2021", "2024-06" hoặc "2024-06-15".'),
+    end: preciseDate.describe('Năm, tháng hoặc ngày kết thúc, chính xác như văn bản ghi.'),
   })
   .refine((p) => !spanReversed(p.start, p.end), {
     message: 'ngày kết thúc ("end") trước ngày bắt đầu ("start")',
@@ -18,49 +16,48 @@ const span = z
 
 /** A hotline residents can call, as printed in a seed document. */
 export const hotline = z.strictObject({
-  /** The number to dial, e.g. "111". */
-  number: z.string().regex(/^[0-9 .]+$/, 'số điện thoại chỉ gồm chữ số'),
-  /** What the line is, in the seed's words, e.g. "Tổng đài quốc gia tiếp nhận thông tin về nạn nhân mua bán người". */
-  label: z.string().min(1),
+  number: z
+    .string()
+    .regex(/^[0-9 .]+$/, 'số điện thoại chỉ gồm chữ số')
+    .describe('Số điện thoại để gọi, ví dụ "111".'),
+  label: z.string().min(1).describe('Đường dây này là gì, theo lời văn bản nguồn.'),
 });
 
 /** A campaign (content/topics/<id>.md). The id (file name) is the URL: /chu-de/<id>/. The body is an optional longer introduction. */
 export const topicSchema = z.strictObject({
-  /** Campaign title as residents read it. */
-  title: z.string().min(1),
-  /** Short title for menus, buttons and print headers (<= 40 characters). */
-  shortTitle: z.string().min(1).max(40),
-  /** One or two plain sentences: what this campaign is about. */
-  summary: z.string().min(1).max(400),
-  /** When the campaign runs, as precise as its source gives it ("2021"–"2025", "2024-06"–"2024-08", or days);
-   * `peak` is the optional period of highest communication effort. Omit where no source gives a period: the topic's
-   * pages then say which year its documents are from. Each value must be a figure of a `legalBasis` document. */
+  title: z.string().min(1).describe('Tên chủ đề (đợt tuyên truyền) như bà con đọc.'),
+  shortTitle: z.string().min(1).max(40).describe('Tên ngắn cho trình đơn, nút và đầu trang in (tối đa 40 ký tự).'),
+  summary: z.string().min(1).max(400).describe('Một hai câu dễ hiểu: chủ đề này nói về việc gì.'),
   period: z
     .strictObject({
-      /** First year, month or day: "2021", "2024-06" or "2024-06-15". */
-      start: preciseDate,
-      /** Last year, month or day. */
-      end: preciseDate,
-      /** Peak communication period inside it, if a source names one. */
-      peak: span.optional(),
+      start: preciseDate.describe('Năm, tháng hoặc ngày bắt đầu: "2021", "2024-06" hoặc "2024-06-15".'),
+      end: preciseDate.describe('Năm, tháng hoặc ngày kết thúc, chính xác như văn bản ghi.'),
+      peak: span.optional().describe('Thời gian cao điểm tuyên truyền, nếu văn bản có nói.'),
     })
     .refine((p) => !spanReversed(p.start, p.end), {
       message: 'ngày kết thúc ("end") trước ngày bắt đầu ("start")',
       path: ['end'],
     })
-    .optional(),
-  /** The legal documents the campaign stands on (ids in content/documents/). */
-  legalBasis: z.array(reference('documents')).min(1, 'cần ít nhất một văn bản trong "legalBasis"'),
-  /** Position on the home page and in menus (1 = first). Unique across topics. */
-  order,
-  /** Hotlines to show with this campaign (e.g. 111). */
-  hotlines: z.array(hotline).default([]),
-  /** Slogans taken from the seeds, for banners and posters (printed one per page). */
-  slogans: z.array(z.string().min(1)).default([]),
-  /** Three to six key messages for the one-page leaflet, each a short sentence backed by the legal basis. */
-  keyMessages: z.array(z.string().min(1)).default([]),
-  /** Deliberate differences from the sources, each shown to readers as a short editor's note. */
-  corrections,
-  /** Editors' note, never shown to residents. */
-  notes,
+    .optional()
+    .describe(
+      'Thời gian diễn ra, chính xác đúng như văn bản (năm "2021", tháng "2024-06" hoặc ngày "2024-06-15"). Văn bản không nói thì để trống.',
+    ),
+  legalBasis: z
+    .array(reference('documents'))
+    .min(1, 'cần ít nhất một văn bản trong "legalBasis"')
+    .describe('Văn bản làm căn cứ cho đợt tuyên truyền: ít nhất một.'),
+  order: order.describe('Vị trí trên trang chủ và trình đơn (1 là đầu tiên), không trùng với chủ đề khác.'),
+  hotlines: z.array(hotline).default([]).describe('Đường dây nóng hiện cùng chủ đề (ví dụ 111).'),
+  slogans: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Khẩu hiệu lấy từ văn bản nguồn, để in băng rôn, áp phích (mỗi khẩu hiệu một trang).'),
+  keyMessages: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Ba đến sáu thông điệp chính cho tờ rơi một trang, mỗi thông điệp một câu ngắn có trong văn bản căn cứ.'),
+  corrections: corrections.describe(
+    'Những chỗ trang này cố ý ghi khác văn bản nguồn; mỗi chỗ hiện thành một ghi chú ngắn của biên tập.',
+  ),
+  notes: notes.describe('Ghi chú cho người biên tập. Không hiện trên trang.'),
 });

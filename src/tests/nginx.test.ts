@@ -20,6 +20,7 @@ import { builtFiles, onePerType } from './helpers/site-pages';
 const nginxBin = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 const shipped = join(root, 'scripts/deploy/nginx.conf');
 const headersSnippet = join(root, 'scripts/deploy/security-headers.conf');
+const editorSnippet = join(root, 'scripts/deploy/editor-headers.conf');
 
 interface Reply {
   status: number;
@@ -56,7 +57,14 @@ function freePort(): Promise<number> {
  * untested. */
 function localConfig(
   conf: string,
-  opts: { httpPort: number; mainPort: number; site: string; snippet: string; inboxPort: number },
+  opts: {
+    httpPort: number;
+    mainPort: number;
+    site: string;
+    snippet: string;
+    editorSnippet: string;
+    inboxPort: number;
+  },
 ): string {
   const swaps: [RegExp, string][] = [
     [/^\s*listen 80;$/m, `    listen 127.0.0.1:${opts.httpPort};`],
@@ -68,6 +76,7 @@ function localConfig(
     [/^\s*ssl_protocols [^;]+;\n/m, ''],
     [/^(\s*)root \/var\/www\/loa-ban;$/m, `$1root ${opts.site};`],
     [/^(\s*)include \/etc\/nginx\/snippets\/loa-ban-security-headers\.conf;$/m, `$1include ${opts.snippet};`],
+    [/^(\s*)include \/etc\/nginx\/snippets\/loa-ban-editor-headers\.conf;$/m, `$1include ${opts.editorSnippet};`],
     [/proxy_pass http:\/\/127\.0\.0\.1:8787;/g, `proxy_pass http://127.0.0.1:${opts.inboxPort};`],
   ];
   let out = conf;
@@ -109,6 +118,7 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
       mainPort: port,
       site,
       snippet: headersSnippet,
+      editorSnippet,
       inboxPort: Number(new URL(inbox.url).port),
     });
     await writeFile(join(work, 'site.conf'), server);
@@ -164,6 +174,8 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
     expect(r.headers['x-content-type-options'], what).toBe('nosniff');
     expect(r.headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
     expect(r.headers['permissions-policy'], what).toMatch(/camera=\(\)/);
+    // Only the editing app may open a git host's login pop-up.
+    expect(r.headers['cross-origin-opener-policy'], what).toBe('same-origin');
     expect(r.headers['content-security-policy'], what).toMatch(/frame-ancestors 'none'/);
     expect(r.headers['x-frame-options'], what).toBe('DENY');
     expect(r.headers['server'], what).toBe('nginx');
@@ -255,6 +267,79 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
     const http = await get(httpPort, '/hoi-dap/?q=1');
     expect(http.status).toBe(301);
     expect(http.headers['location']).toBe('https://loa-ban.example/hoi-dap/?q=1');
+  });
+
+  it('sends the editing app its own headers: microphone, login pop-up, the CSP Decap runs under, noindex', async () => {
+    for (const path of ['/bien-tap/', '/bien-tap/ghi-am/', '/bien-tap/decap-cms.js', '/bien-tap/config.yml']) {
+      const r = await get(port, path);
+      expect(r.status, path).toBe(200);
+      expect(r.headers['permissions-policy'], path).toBe(
+        'camera=(), microphone=(self), geolocation=(), payment=(), usb=()',
+      );
+      expect(r.headers['cross-origin-opener-policy'], path).toBe('same-origin-allow-popups');
+      expect(r.headers['content-security-policy'], path).toMatch(/script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval';/);
+      expect(r.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+      expect(r.headers['x-robots-tag'], path).toBe('noindex, nofollow');
+      expect(r.headers['strict-transport-security'], path).toMatch(/max-age=\d{8,}/);
+      expect(r.headers['x-frame-options'], path).toBe('DENY');
+    }
+    const bundle = await get(port, '/bien-tap/decap-cms.js', { 'accept-encoding': 'gzip' });
+    expect(bundle.headers['content-encoding']).toBe('gzip');
+    // The worklist is an Astro page: the app's headers, plus its own strict <meta> policy.
+    expect((await get(port, '/bien-tap/viec-can-lam/')).body.toString()).toMatch(
+      /http-equiv="content-security-policy"/,
+    );
+  });
+
+  describe('in Chromium with a (fake) microphone', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launch({ args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+    const microphone = (tab: import('playwright-core').Page) =>
+      tab.evaluate(() =>
+        navigator.mediaDevices.getUserMedia({ audio: true }).then(
+          (s) => (s.getTracks().forEach((t) => t.stop()), 'granted'),
+          (e: Error) => e.name,
+        ),
+      );
+
+    it('the phone recorder may use the microphone (so may resident pages, for voice questions: issue 14)', async () => {
+      const tab = await browser.newPage();
+      await tab.goto(`http://127.0.0.1:${port}/bien-tap/ghi-am/`);
+      expect(await microphone(tab)).toBe('granted');
+      await tab.close();
+    });
+
+    it('the editing app starts under its CSP: no violation, no script error, the login screen in Vietnamese', async () => {
+      const tab = await browser.newPage();
+      const problems: string[] = [];
+      tab.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      tab.on('pageerror', (e) => problems.push(String(e)));
+      await tab.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      for (const path of ['/bien-tap/', '/bien-tap/ghi-am/']) {
+        await tab.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
+      }
+      await tab.goto(`http://127.0.0.1:${port}/bien-tap/`, { waitUntil: 'networkidle' });
+      const login = await tab
+        .getByRole('button', { name: /Đăng nhập/ })
+        .waitFor({ timeout: 20_000 })
+        .then(
+          () => 'shown',
+          async () => `no login button; the page says: ${(await tab.locator('body').innerText()).slice(0, 300)}`,
+        );
+      expect({ login, problems }).toEqual({ login: 'shown', problems: [] });
+      await tab.close();
+    });
   });
 
   it('proxies /api/ and /bien-tap/hop-thu/ to the inbox, setting X-Real-IP itself, without caching', async () => {
@@ -426,5 +511,27 @@ describe('scripts/deploy/nginx.conf', () => {
     expect(fromNginx.size).toBeGreaterThanOrEqual(6);
     expect(Object.fromEntries(fromCdn)).toEqual(Object.fromEntries(fromNginx));
     expect(headersFile).toMatch(/^\/_astro\/\*\n\s+Cache-Control: public, max-age=31536000, immutable$/m);
+  });
+
+  it('public/_headers gives /bien-tap/ exactly the headers editor-headers.conf gives it on nginx', () => {
+    const parse = (text: string) =>
+      new Map([...text.matchAll(/^add_header ([\w-]+) "([^"]+)" always;$/gm)].map((m) => [m[1]!, m[2]!]));
+    const fromNginx = parse(readFileSync(editorSnippet, 'utf8'));
+    const headersFile = readFileSync(join(root, 'public/_headers'), 'utf8');
+    const block = (path: string) =>
+      (new RegExp(`^${path.replace(/[*/]/g, '\\$&')}\\n((?:[ \\t]+.+\\n?)+)`, 'm').exec(headersFile)?.[1] ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    // What a host sends for /bien-tap/: the site-wide rule, less what the editor rule detaches ("! Name"), plus its own.
+    const effective = new Map<string, string>();
+    for (const line of block('/*'))
+      effective.set(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
+    for (const line of block('/bien-tap/*')) {
+      if (line.startsWith('! ')) effective.delete(line.slice(2));
+      else effective.set(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
+    }
+    expect(fromNginx.get('Permissions-Policy')).toMatch(/microphone=\(self\)/);
+    expect(Object.fromEntries(effective)).toEqual(Object.fromEntries(fromNginx));
   });
 });

@@ -1,8 +1,10 @@
 /** MP3 encoding with lamejs (pure JavaScript: no ffmpeg or other binary on the build machine), and the steps before
  * it for the phone copy: downmix to mono, resample to a speech rate, normalise loudness. Pure. */
-import { Mp3Encoder } from '@breezystack/lamejs';
 import { decodeMp3 } from './decode.ts';
 import { integratedLoudness } from './loudness.ts';
+import { encodeMp3, toInt16 } from './lame.ts';
+
+export { encodeMp3, toInt16 };
 
 /** The phone copy: mono speech at ~32 kbit/s, normalised to -16 LUFS (what phone and podcast players expect), with
  * peaks held under -2 dBFS. LAME low-passes 32 kbit/s audio at about 5.5 kHz; we apply that band limit ourselves
@@ -91,35 +93,6 @@ export function resample(x: Float32Array, from: number, to: number): Float32Arra
 export function normalisingGain(loudness: number, peak: number, target: number, maxPeak: number): number {
   if (!Number.isFinite(loudness)) return 0;
   return Math.min(target - loudness, maxPeak - peak);
-}
-
-/** Float samples → 16-bit PCM, clamped. */
-export function toInt16(x: Float32Array, gain = 1): Int16Array {
-  const out = new Int16Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]! * gain;
-    out[i] = v >= 1 ? 32767 : v <= -1 ? -32768 : Math.round(v * 32767);
-  }
-  return out;
-}
-
-/** Encodes 16-bit PCM (1 or 2 channels) to constant-bitrate MP3. */
-export function encodeMp3(channels: Int16Array[], sampleRate: number, kbps: number): Uint8Array {
-  const encoder = new Mp3Encoder(channels.length, sampleRate, kbps);
-  const parts: Uint8Array[] = [];
-  const chunk = 1152 * 32;
-  const [left, right] = channels;
-  for (let i = 0; i < left!.length; i += chunk) {
-    parts.push(encoder.encodeBuffer(left!.subarray(i, i + chunk), right?.subarray(i, i + chunk)));
-  }
-  parts.push(encoder.flush());
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** Look-ahead peak limiter: no sample leaves above `ceiling` (dBFS). The gain reaches its lowest point exactly at

@@ -62,6 +62,15 @@ function alive(pid: number): boolean {
  * builds are what makes the suite slow, and a new one should be a choice. */
 export const buildLog = () => resolve(cacheDir, `test-builds-${process.env['LOA_BAN_TEST_RUN'] ?? 'manual'}.log`);
 
+/** The environment a person's shell would give a child process. Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL,
+ * SITE…) into process.env, and Astro reads it (an inherited SITE would override the child's SITE_URL in
+ * import.meta.env.SITE). LOA_BAN_ROOT, set by src/lib/paths.ts in this process, is left out too: a child finds the
+ * project root by itself. */
+export function shellEnv(): Record<string, string | undefined> {
+  const dropped = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SITE', 'SSR', 'TEST', 'NODE_ENV', 'LOA_BAN_ROOT']);
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !dropped.has(k)));
+}
+
 /** Runs `astro build` in a child process, optionally on another content folder, into `outDir`. `cwd` starts it from
  * another working directory (with `--root` naming the project), as a deploy script might. */
 export function build(options: {
@@ -70,15 +79,7 @@ export function build(options: {
   env?: Record<string, string>;
   cwd?: string;
 }): Promise<BuildResult> {
-  // Vitest exports Vite's env (MODE, DEV, SSR, BASE_URL, SITE…) into process.env, and Astro reads it: the child build
-  // gets the environment a person's shell would give it (an inherited SITE would override the child's SITE_URL in
-  // import.meta.env.SITE). LOA_BAN_ROOT, set by src/lib/paths.ts in this process, is left out too: the build must
-  // find the project root by itself.
-  const dropped = new Set(['BASE_URL', 'DEV', 'MODE', 'PROD', 'SITE', 'SSR', 'TEST', 'NODE_ENV', 'LOA_BAN_ROOT']);
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !dropped.has(k)),
-  );
-  const env: Record<string, string | undefined> = { ...inherited, LOA_BAN_OUT: options.outDir, ...options.env };
+  const env: Record<string, string | undefined> = { ...shellEnv(), LOA_BAN_OUT: options.outDir, ...options.env };
   if (options.contentDir) env['LOA_BAN_CONTENT'] = options.contentDir;
   // Each build keeps its own content cache so parallel builds never share a data store.
   env['LOA_BAN_CACHE'] = `${resolve(options.outDir)}-cache`;

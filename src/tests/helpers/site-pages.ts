@@ -16,8 +16,18 @@ export function builtFiles(dist: string): string[] {
     .sort();
 }
 
-/** Every HTML page of a built site (directory format: `x/index.html` is served as `/x/`). */
+/** Every resident page of a built site (directory format: `x/index.html` is served as `/x/`). The editing app under
+ * /bien-tap/ is for editors, with its own headers and tests (src/tests/editor*.test.ts): see editorPages(). */
 export function builtPages(dist: string): BuiltPage[] {
+  return allPages(dist).filter((p) => !p.path.startsWith('/bien-tap/'));
+}
+
+/** The editing app's pages (/bien-tap/…). */
+export function editorPages(dist: string): BuiltPage[] {
+  return allPages(dist).filter((p) => p.path.startsWith('/bien-tap/'));
+}
+
+function allPages(dist: string): BuiltPage[] {
   return builtFiles(dist)
     .filter((f) => f.endsWith('.html'))
     .map((f) => ({
