@@ -10,6 +10,8 @@
  * Environment: LOA_BAN_EDIT_REPO (the repository, default this project; its content/ is edited),
  * LOA_BAN_EDIT_PORT (default 4321), LOA_BAN_EDIT_PROXY_PORT (default 8081). */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fromRoot, projectRoot } from '../src/lib/paths.ts';
 
@@ -69,9 +71,49 @@ const until = (child: ChildProcess, ready: RegExp, echo: boolean) =>
     });
   });
 
+/** A free loopback port for decap-server itself, behind the queue below. */
+const freePort = () =>
+  new Promise<number>((done) => {
+    const probe = createServer().listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+
+/** Passes one request to decap-server and resolves when its answer has been sent on. */
+const forward = (req: IncomingMessage, res: ServerResponse, port: number) =>
+  new Promise<void>((done) => {
+    // Answered, or the browser gave up on it: either way the next request may go.
+    res.on('close', done);
+    const upstream = request({ host, port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+      answer.on('end', done);
+      answer.on('error', done);
+    });
+    upstream.on('error', (e) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`decap-server: ${e.message}`);
+      done();
+    });
+    req.pipe(upstream);
+  });
+
+/** decap-server guards its git work with a lock it gives up on after 3 s ("Request timed out"): on a slow or busy
+ * machine a publish (a git merge) holds it longer, and the editor's next request fails. Requests reach it through
+ * this queue one at a time, so that lock is never waited on. */
+function serialQueue(listenPort: number, targetPort: number): Promise<void> {
+  let queue = Promise.resolve();
+  const server = createServer((req, res) => {
+    queue = queue.then(() => forward(req, res, targetPort));
+  });
+  return new Promise((done) => server.listen(listenPort, host, () => done()));
+}
+
+const decapPort = await freePort();
 const proxy = run([fromRoot('node_modules/decap-server/dist/index.js')], {
   MODE: mode,
-  PORT: String(proxyPort),
+  PORT: String(decapPort),
   BIND_HOST: host,
   GIT_REPO_DIRECTORY: repo,
   LOG_LEVEL: 'info',
@@ -85,6 +127,7 @@ const app = run([fromRoot('node_modules/astro/bin/astro.mjs'), 'dev', '--host', 
   LOA_BAN_EDIT: '1',
 });
 await Promise.all([until(proxy, /Decap CMS .*Proxy Server listening/i, false), until(app, /127\.0\.0\.1:\d+/, false)]);
+await serialQueue(proxyPort, decapPort);
 console.log(`Trang biên tập: http://${host}:${port}/bien-tap/`);
 console.log(
   mode === 'git'
