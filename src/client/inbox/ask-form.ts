@@ -1,7 +1,7 @@
 /** The question form, enhanced (loaded by boot.ts on first interaction): a message is kept on the phone first, then
  * sent (ask-outbox.ts), so no signal, a dropped connection or a double press never loses or doubles it; and a spoken
  * question of up to 60 s recorded with MediaRecorder, kept and sent the same way. */
-import { flush, isKept, keep, type Result } from './ask-outbox';
+import { flush, isKept, keep, settle, type Result } from './ask-outbox';
 
 export { flush };
 
@@ -49,7 +49,9 @@ export function enhance(form: HTMLFormElement): void {
   };
   // Background Sync may deliver first: the service worker then tells the page the code.
   navigator.serviceWorker?.addEventListener('message', (e: MessageEvent) => {
-    if (e.data?.hopThu) report(e.data.hopThu as Result);
+    if (!e.data?.hopThu) return;
+    report(e.data.hopThu as Result);
+    void settle();
   });
 
   form.addEventListener('submit', async (event) => {

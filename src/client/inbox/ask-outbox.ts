@@ -56,6 +56,12 @@ export async function keep(item: Outgoing): Promise<void> {
 /** Whether a message is still waiting on the phone. */
 export const isKept = async (key: string) => (await tx('readonly', (s) => s.count(key))) > 0;
 
+/** Drops the "messages are waiting" flag once the outbox is empty: the service worker, which delivers by Background
+ * Sync, cannot reach localStorage, so the page settles it when told of a delivery. */
+export async function settle(): Promise<void> {
+  if (((await tx('readonly', (s) => s.count())) as number) === 0) localStorage.removeItem(PENDING);
+}
+
 /** Sends every kept message, oldest first. A refusal the service means (bad input) drops the message and says why;
  * no connection, a busy service or the rate limit keeps it for next time. One sender at a time across tabs and the
  * service worker, so a message is not sent twice at once (the key would make that harmless anyway). */
@@ -79,7 +85,7 @@ export async function flush(onResult: (r: Result) => void = () => undefined): Pr
       await tx('readwrite', (s) => s.delete(item.key));
       onResult(response.ok ? { key: item.key, code: answer.code ?? '' } : { key: item.key, error: answer.error ?? '' });
     }
-    if (((await tx('readonly', (s) => s.count())) as number) === 0) localStorage.removeItem(PENDING);
+    await settle();
   };
   if (navigator.locks) await navigator.locks.request(DB, run);
   else await run();
