@@ -1,6 +1,7 @@
 /** The question form, enhanced (loaded by boot.ts on first interaction): a message is kept on the phone first, then
  * sent (ask-outbox.ts), so no signal, a dropped connection or a double press never loses or doubles it; and a spoken
  * question of up to 60 s recorded with MediaRecorder, kept and sent the same way. */
+import { voiceQuestionUrls } from '../../lib/urls';
 import { flush, isKept, keep, settle, type Result } from './ask-outbox';
 
 export { flush };
@@ -10,6 +11,21 @@ const MAX_SECONDS = 60;
 function newKey(): string {
   if (crypto.randomUUID) return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The voice page's form says which page the resident came from (voiceQuestionUrls.from), not its own address. */
+function fillOrigin(form: HTMLFormElement): void {
+  const query = new URLSearchParams(location.search);
+  for (const [field, param] of Object.entries(voiceQuestionUrls.params)) {
+    const value = query.get(param);
+    if (!value) continue;
+    let input = form.querySelector<HTMLInputElement>(`input[type="hidden"][name="${field}"]`);
+    if (!input) {
+      input = Object.assign(document.createElement('input'), { type: 'hidden', name: field });
+      form.prepend(input);
+    }
+    input.value = value;
+  }
 }
 
 export function enhance(form: HTMLFormElement): void {
@@ -26,6 +42,7 @@ export function enhance(form: HTMLFormElement): void {
   const statusUrl = (code: string) => (form.dataset['statusUrl'] ?? '').replace('{code}', code);
   let voice: Blob | undefined;
   let busy = false;
+  if (form.dataset['voicePage'] !== undefined) fillOrigin(form);
   /** Keys of messages written on this page, to tell the resident when theirs has arrived. */
   const mine = new Set<string>();
 
@@ -80,17 +97,17 @@ export function enhance(form: HTMLFormElement): void {
   });
   addEventListener('online', () => void send());
 
-  // ——— Voice ———
-  const box = form.querySelector<HTMLElement>('[data-voice]')!;
-  const button = box.querySelector<HTMLButtonElement>('[data-record]')!;
+  // ——— Voice (the voice-question page only: other pages link there) ———
+  const box = form.querySelector<HTMLElement>('[data-voice]');
   let preview: HTMLElement | undefined;
-  const clearVoice = () => {
+  function clearVoice() {
     voice = undefined;
     preview?.remove();
     preview = undefined;
     question.required = true;
-  };
-  if (typeof MediaRecorder === 'undefined' || !navigator.mediaDevices?.getUserMedia) return;
+  }
+  if (!box || typeof MediaRecorder === 'undefined' || !navigator.mediaDevices?.getUserMedia) return;
+  const button = box.querySelector<HTMLButtonElement>('[data-record]')!;
   box.hidden = false;
   let recorder: MediaRecorder | undefined;
   button.addEventListener('click', async () => {
