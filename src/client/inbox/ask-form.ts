@@ -1,7 +1,6 @@
 /** The question form, enhanced (loaded by boot.ts on first interaction): a message is kept on the phone first, then
  * sent (ask-outbox.ts), so no signal, a dropped connection or a double press never loses or doubles it; and a spoken
  * question of up to 60 s recorded with MediaRecorder, kept and sent the same way. */
-import { voiceQuestionUrls } from '../../lib/urls';
 import { flush, isKept, keep, settle, type Result } from './ask-outbox';
 
 export { flush };
@@ -13,18 +12,14 @@ function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The voice page's form says which page the resident came from (voiceQuestionUrls.from), not its own address. */
+/** The voice page's form says which page the resident came from, not its own address: its hidden fields name the
+ * query parameter that carries their value (voiceQuestionUrls.from in lib/urls.ts, not imported here so the form's
+ * script stays one file). */
 function fillOrigin(form: HTMLFormElement): void {
   const query = new URLSearchParams(location.search);
-  for (const [field, param] of Object.entries(voiceQuestionUrls.params)) {
-    const value = query.get(param);
-    if (!value) continue;
-    let input = form.querySelector<HTMLInputElement>(`input[type="hidden"][name="${field}"]`);
-    if (!input) {
-      input = Object.assign(document.createElement('input'), { type: 'hidden', name: field });
-      form.prepend(input);
-    }
-    input.value = value;
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[data-from]')) {
+    const value = query.get(input.dataset['from']!);
+    if (value) input.value = value;
   }
 }
 
@@ -42,7 +37,7 @@ export function enhance(form: HTMLFormElement): void {
   const statusUrl = (code: string) => (form.dataset['statusUrl'] ?? '').replace('{code}', code);
   let voice: Blob | undefined;
   let busy = false;
-  if (form.dataset['voicePage'] !== undefined) fillOrigin(form);
+  fillOrigin(form);
   /** Keys of messages written on this page, to tell the resident when theirs has arrived. */
   const mine = new Set<string>();
 
