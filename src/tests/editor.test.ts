@@ -131,15 +131,36 @@ async function pick(page: Page, label: string, search: string, option: string | 
   await (typeof option === 'string' ? page.getByText(option, { exact: true }) : page.getByText(option)).last().click();
 }
 
-/** Saves the open entry, then moves it through the editorial workflow (draft → ready) and publishes it. */
+/** The backend's answer to the next request of `action` (decap-server's API), to wait for it and report its error:
+ * on a busy machine the editor's screens lag behind the backend, and a failure must say what the backend said. */
+function backendAnswer(page: Page, action: string) {
+  return page.waitForResponse(
+    (r) => r.url() === proxy && (r.request().postData() ?? '').includes(`"action":"${action}"`),
+    { timeout: 120_000 },
+  );
+}
+
+async function expectDone(answer: Promise<import('playwright-core').Response>, action: string) {
+  const r = await answer;
+  expect(r.status(), `${action}: ${await r.text().catch(() => '')}\n${editLog.slice(-2000)}`).toBe(200);
+}
+
+/** Saves the open entry, then moves it through the editorial workflow (draft → ready) and publishes it, each step
+ * waiting for the backend to have done the last. */
 async function saveAndPublish(page: Page) {
+  const saved = backendAnswer(page, 'persistEntry');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expectDone(saved, 'persistEntry');
   await page.getByText(/^Trạng/).waitFor();
   await page.getByText(/^Trạng/).click();
+  const ready = backendAnswer(page, 'updateUnpublishedEntryStatus');
   await page.getByText('Sẵn sàng', { exact: true }).click();
+  await expectDone(ready, 'updateUnpublishedEntryStatus');
+  const published = backendAnswer(page, 'publishUnpublishedEntry');
   await page.getByText('Công bố', { exact: true }).click();
   await page.getByText('Công bố ngay', { exact: true }).click();
-  await page.getByText('Đã công bố', { exact: true }).waitFor({ timeout: 60_000 });
+  await expectDone(published, 'publishUnpublishedEntry');
+  await page.getByText('Đã công bố', { exact: true }).waitFor({ timeout: 120_000 });
 }
 
 /** An entry's information, comparable across a save: front matter values (dates as YYYY-MM-DD, however YAML typed
