@@ -1,7 +1,7 @@
 /** Shared steps of the search tests: open /tim-kiem/ in Chromium, wait for the search to settle, read the results,
  * and weigh what was downloaded for it. */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 
 export interface ShownResult {
   href: string;
@@ -56,12 +56,14 @@ export interface Transfer {
   compressed: number;
 }
 
-/** Records every response under `prefix` (e.g. "/pagefind/") until `stop()` is called. */
-export function recordTransfers(page: Page, prefix: string) {
+/** Records every response under `prefix` (e.g. "/pagefind/"; "/" for everything) until `stop()` is called. Given a
+ * browser context rather than a page, it also sees what the context's service worker fetches. */
+export function recordTransfers(target: Page | BrowserContext, prefix = '/') {
   const pending: Promise<Transfer['requests'][number] | undefined>[] = [];
   const onResponse = (response: Response) => {
-    const path = new URL(response.url()).pathname;
-    if (!path.startsWith(prefix)) return;
+    const url = new URL(response.url());
+    if (url.protocol === 'data:' || !url.pathname.startsWith(prefix)) return;
+    const path = url.pathname;
     pending.push(
       response.body().then(
         (body) => ({ path, raw: body.length, compressed: compressedSize(body) }),
@@ -69,10 +71,59 @@ export function recordTransfers(page: Page, prefix: string) {
       ),
     );
   };
-  page.on('response', onResponse);
+  // Page and BrowserContext share this event's signature; TypeScript cannot call a method on the union.
+  const emitter = target as Page;
+  emitter.on('response', onResponse);
   return async (): Promise<Transfer> => {
-    page.off('response', onResponse);
+    emitter.off('response', onResponse);
     const requests = (await Promise.all(pending)).filter((r) => r !== undefined);
     return { requests, compressed: requests.reduce((sum, r) => sum + r.compressed, 0) };
   };
 }
+
+/** A resident's first searches, one to seven words, each with results on the real site and on the synthetic sites
+ * (their Q&A are made of the real answers' sentences). The last is issue 15's "six-word" query (six words and a
+ * year). */
+export const FIRST_SEARCH_QUERIES = [
+  'dan',
+  'dan toc',
+  'duong day nong',
+  'dieu tra dan toc',
+  'ho tro dan toc thieu so',
+  'dieu tra dan toc thieu so 2024',
+] as const;
+
+/** A 360×740 phone screen, the smallest the site is designed for. */
+export const PHONE = { width: 360, height: 740 } as const;
+
+/** Everything a browser with nothing cached downloads from opening `/tim-kiem/?q=<query>` to the results on screen:
+ * the page, its stylesheets and scripts, Pagefind's loader, WebAssembly, metadata, index chunks and fragments, and
+ * whatever the service worker fetches meanwhile. The context is left open for a second search. */
+export async function firstSearch(
+  browser: Browser,
+  base: string,
+  query: string,
+  options: { params?: Record<string, string>; setup?: (page: Page) => Promise<void> } = {},
+): Promise<Transfer & { state: string; page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await options.setup?.(page);
+  const stop = recordTransfers(context);
+  await page.goto(`${base}/tim-kiem/?${new URLSearchParams({ q: query, ...options.params })}`);
+  const state = await settled(page);
+  return { ...(await stop()), state, page, context };
+}
+
+/** Types a second query into the open search page and weighs what it downloads until its results are shown. */
+export async function nextSearch(page: Page, query: string): Promise<Transfer & { state: string }> {
+  const stop = recordTransfers(page.context());
+  await page.fill('#q', query);
+  await page.press('#q', 'Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === query);
+  const state = await settled(page);
+  return { ...(await stop()), state };
+}
+
+/** One line per request, for a test's or a benchmark's log. */
+export const describeTransfer = (t: Transfer) =>
+  t.requests.map((r) => `  ${r.path} ${r.compressed} B (${r.raw} B raw)`).join('\n');

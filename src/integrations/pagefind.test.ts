@@ -50,7 +50,9 @@ describe('the search index', () => {
     }
     // The loader's decompress(): data that already starts with the signature is returned without it, unzipped.
     const loader = await readFile(join(dir, 'pagefind/pagefind.js'), 'utf8');
-    expect(loader).toMatch(/decompress\(data[^)]*\)\{if\(this\.decoder\.decode\(data\.slice\(0,12\)\)==="pagefind_dcd"\)\{return data\.slice\(12\);\}/);
+    expect(loader).toMatch(
+      /decompress\(data[^)]*\)\{if\(this\.decoder\.decode\(data\.slice\(0,12\)\)==="pagefind_dcd"\)\{return data\.slice\(12\);\}/,
+    );
     expect(loader).toMatch(/const final_wasm=this\.decompress\(/);
   });
 });
