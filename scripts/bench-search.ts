@@ -17,6 +17,7 @@ import { serve } from './lib/static-server.ts';
 import type { Page } from 'playwright-core';
 import { FIRST_SEARCH_QUERIES, firstSearch, nextSearch, type Transfer } from './lib/search-page.ts';
 import { syntheticContent } from './lib/synthetic-content.ts';
+import { formatPageBudgets, pageBudgets } from './lib/page-budgets.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const pages = Number(process.env['BENCH_PAGES'] ?? 5000);
@@ -120,19 +121,24 @@ const rows = [
   '| site | link | query | requests | KB compressed | ms to results | outcome |',
   '| --- | --- | --- | --- | --- | --- | --- |',
 ];
+/** Every page type's heaviest page against its budget (scripts/lib/page-budgets.ts), per site. */
+const budgets: string[] = [];
 const summaries = ['| site | build (s) | /pagefind/ on disk (MB) |', '| --- | --- | --- |'];
 for (const site of sites) {
   let seconds = 0;
   if (process.env['BENCH_SKIP_BUILD'] !== '1') {
     const content = await site.content();
-    await rm(site.outDir, { recursive: true, force: true });
+    // The content cache too: it names the last run's temporary content folder, and a build reusing it fails.
+    await Promise.all([site.outDir, `${site.outDir}-cache`].map((d) => rm(d, { recursive: true, force: true })));
     seconds = await build(content ?? join(root, 'content'), site.outDir);
     if (content) await rm(content, { recursive: true, force: true });
   }
   const { rows: r, summary } = await measure(site.name, site.outDir, seconds);
   rows.push(...r);
   summaries.push(summary);
+  budgets.push(formatPageBudgets(site.name, await pageBudgets(site.outDir)));
 }
 console.log(
   `\n## Search: everything downloaded from opening /tim-kiem/?q=… to results on screen (budget: first <= 90 KB on the real site, <= 100 KB at 5,000 pages; second < 20 KB)\n\n${rows.join('\n')}\n\n${summaries.join('\n')}\n`,
 );
+console.log(`## Page weight by type (gzip -9)\n\n${budgets.join('\n\n')}\n`);

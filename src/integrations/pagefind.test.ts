@@ -1,5 +1,6 @@
-/** The Pagefind settings first search's byte budget rests on, on a small site in a temporary folder. Both are
- * Pagefind internals, not documented options: these tests fail if an upgrade stops honouring them. */
+/** The Pagefind settings first search's byte budget rests on, on a small site in a temporary folder: the chunk size
+ * and files stored decompressed are Pagefind internals, not documented options, so these tests fail if an upgrade
+ * stops honouring them (and the build itself refuses to unwrap files for a loader that would not read them). */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHUNK_LOCATIONS, DECOMPRESSED, searchIndex } from './pagefind';
+import { CHUNK_LOCATIONS, DECOMPRESSED, loaderTakesDecompressed, searchIndex } from './pagefind';
 
 let dir: string;
 /** 40 pages of 120 distinct words each: 4,800 word locations, one chunk at Pagefind's default of 20,000. */
@@ -37,22 +38,59 @@ describe('the search index', () => {
     expect(chunks.length).toBeGreaterThanOrEqual(Math.floor((PAGES * WORDS) / Number(CHUNK_LOCATIONS)));
   });
 
-  it('stores the WebAssembly uncompressed with .br and .gz copies, and Pagefind loads such a file as is', async () => {
+  it('stores the WebAssembly, the metadata and the index chunks uncompressed, with .br and .gz copies', async () => {
     const names = await readdir(join(dir, 'pagefind'));
-    const wasm = names.filter((n) => /^wasm\..+\.pagefind$/.test(n));
-    expect(wasm.length).toBeGreaterThan(0);
-    for (const name of wasm) {
+    const chunks = (await readdir(join(dir, 'pagefind/index'))).filter((n) => n.endsWith('.pf_index'));
+    expect(chunks.length).toBeGreaterThan(1);
+    const unwrapped = [
+      ...names.filter((n) => /^wasm\..+\.pagefind$|\.pf_meta$/.test(n)),
+      ...chunks.map((n) => `index/${n}`),
+    ];
+    expect(unwrapped.filter((n) => n.endsWith('.pf_meta'))).toHaveLength(1);
+    // Fragments stay as Pagefind writes them (gzip).
+    const fragment = (await readdir(join(dir, 'pagefind/fragment')))[0]!;
+    expect((await readFile(join(dir, 'pagefind/fragment', fragment))).subarray(0, 2)).toEqual(
+      Buffer.from([0x1f, 0x8b]),
+    );
+    expect(unwrapped.filter((n) => n.startsWith('wasm.'))).toHaveLength(1);
+    for (const name of unwrapped) {
       const raw = await readFile(join(dir, 'pagefind', name));
-      expect(raw.subarray(0, DECOMPRESSED.length).toString('latin1')).toBe(DECOMPRESSED);
-      expect(raw.subarray(DECOMPRESSED.length, DECOMPRESSED.length + 4).toString('latin1')).toBe('\0asm');
+      expect(raw.subarray(0, DECOMPRESSED.length).toString('latin1'), name).toBe(DECOMPRESSED);
       expect(brotliDecompressSync(await readFile(join(dir, 'pagefind', `${name}.br`)))).toEqual(raw);
       expect(gunzipSync(await readFile(join(dir, 'pagefind', `${name}.gz`)))).toEqual(raw);
     }
-    // The loader's decompress(): data that already starts with the signature is returned without it, unzipped.
-    const loader = await readFile(join(dir, 'pagefind/pagefind.js'), 'utf8');
-    expect(loader).toMatch(
-      /decompress\(data[^)]*\)\{if\(this\.decoder\.decode\(data\.slice\(0,12\)\)==="pagefind_dcd"\)\{return data\.slice\(12\);\}/,
+    const wasm = await readFile(
+      join(
+        dir,
+        'pagefind',
+        unwrapped.find((n) => n.startsWith('wasm.'))!,
+      ),
     );
-    expect(loader).toMatch(/const final_wasm=this\.decompress\(/);
+    expect(wasm.subarray(DECOMPRESSED.length, DECOMPRESSED.length + 4).toString('latin1')).toBe('\0asm');
+  });
+
+  it('ships the loader minified, still reading decompressed files', async () => {
+    const loader = await readFile(join(dir, 'pagefind/pagefind.js'), 'utf8');
+    expect(loader.length).toBeLessThan(40_000);
+    expect(loader).toContain('"pagefind_dcd"?');
+    expect(loader).toMatch(/export\{[^}]*\bsearch\b[^}]*\}/);
+  });
+});
+
+describe('loaderTakesDecompressed', () => {
+  // The lines of Pagefind 1.6's loader the check looks for.
+  const decompress =
+    'decompress(data,file="unknown file"){if(this.decoder.decode(data.slice(0,12))==="pagefind_dcd"){return data.slice(12);}data=gz_default(data);}';
+  const meta = 'this.searchMeta=this.decompress(new Uint8Array(compressed_meta),"Pagefind metadata");';
+  const wasm = 'const final_wasm=this.decompress(new Uint8Array(compressed_wasm),"Pagefind WebAssembly");';
+
+  it("accepts Pagefind's own loader", () => {
+    expect(loaderTakesDecompressed(decompress + meta + wasm)).toBe(true);
+  });
+
+  it('refuses a loader that would gunzip every file, or loads the metadata or WebAssembly another way', () => {
+    expect(loaderTakesDecompressed(`decompress(data){data=gz_default(data);}${meta}${wasm}`)).toBe(false);
+    expect(loaderTakesDecompressed(decompress + wasm)).toBe(false);
+    expect(loaderTakesDecompressed(decompress + meta)).toBe(false);
   });
 });

@@ -3,13 +3,15 @@
  * for "đ" words and Khmer segmented into exact tokens (src/lib/search). Only the index and Pagefind's JS API are
  * kept; our own UI (src/pages/tim-kiem/) replaces Pagefind's UI bundles, which are deleted so none can be linked. */
 import type { BuildDone } from './build-done';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import { close, createIndex } from 'pagefind';
 import { builtFiles } from '../lib/built-files';
-import { precompress } from '../lib/precompress';
+import { brotliQuality, precompress } from '../lib/precompress';
 import { rewriteText } from '../lib/search/html';
 import { indexText } from '../lib/search/query';
 
@@ -24,12 +26,34 @@ const BATCH = 64;
  * metadata file 0.3 KB larger. Read by the Pagefind binary when the service starts; an unstable setting, so
  * src/integrations/pagefind.test.ts fails if Pagefind stops honouring it. */
 export const CHUNK_LOCATIONS = '1000';
-/** Pagefind's WebAssembly as Pagefind writes it: gzip inside (55 KB for the 127 KB module). */
-const WASM = /^wasm\.[a-z-]+\.pagefind$/;
+/** Files every first search downloads whatever the query, which Pagefind writes gzipped (level 6 or so): its
+ * WebAssembly (55 KB gzip, 47 KB brotli) and the metadata (on a 5,000-page site 35 KB gzip, 23 KB brotli: a hash and
+ * a word count per page). Stored plain, with .br and .gz copies beside them like every text file. */
+const UNWRAP = /^(?:wasm\.[a-z-]+\.pagefind|pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta)$/;
+/** Folders of the chunks a query loads one per word (and per filter), unwrapped the same way: brotli sends them 18 %
+ * lighter (5,000 pages: 189 KB of chunks in gzip, 155 KB in brotli). Fragments (one per result shown, 0.5–2 KB each,
+ * and one file per page) stay as Pagefind writes them. */
+const UNWRAP_DIRS = ['index', 'filter'];
+/** Pagefind's loader, minified again (47 KB → 32 KB, 12.1 KB → 10.3 KB brotli). */
+const LOADER = 'pagefind.js';
 
 /** The signature Pagefind puts at the start of every file once decompressed. */
 export const DECOMPRESSED = 'pagefind_dcd';
 const isGzip = (data: Buffer) => data[0] === 0x1f && data[1] === 0x8b;
+
+/** Does Pagefind's loader, as Pagefind wrote it, read a metadata file and a WebAssembly module that are already
+ * decompressed? Its decompress() returns a file that starts with the signature as is (that is also how it reads a
+ * file a server decompressed), and both loads go through it. An internal of Pagefind 1.x: the build refuses to
+ * unwrap the files when an upgrade changes it, rather than ship a search that cannot start. */
+export function loaderTakesDecompressed(loader: string): boolean {
+  return (
+    /decompress\(data[^)]*\)\{if\(this\.decoder\.decode\(data\.slice\(0,12\)\)==="pagefind_dcd"\)\{return data\.slice\(12\);\}/.test(
+      loader,
+    ) &&
+    /this\.searchMeta=this\.decompress\(new Uint8Array\(\w+\),"Pagefind metadata"\)/.test(loader) &&
+    /const final_wasm=this\.decompress\(new Uint8Array\(\w+\),"Pagefind WebAssembly"\)/.test(loader)
+  );
+}
 
 /** "hoi-dap/x/index.html" → "/hoi-dap/x/" (the site uses directory URLs with a trailing slash). */
 function pageUrl(root: string, file: string): string {
@@ -37,18 +61,51 @@ function pageUrl(root: string, file: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** Stores the WebAssembly module uncompressed, with .br and .gz copies beside it like every text file: brotli sends
- * 47 KB where Pagefind's own gzip sends 55 KB, the largest part of a first search. Pagefind's loader takes either
- * form (a file that already starts with its "pagefind_dcd" signature is used as is, which is also how it reads a
- * file a server decompressed); src/integrations/pagefind.test.ts pins that. */
-async function unwrapWasm(file: string): Promise<void> {
+/** A Pagefind file as stored, uncompressed. */
+async function opened(file: string): Promise<Buffer> {
   const stored = await readFile(file);
   const raw = isGzip(stored) ? gunzipSync(stored) : stored;
   if (raw.subarray(0, DECOMPRESSED.length).toString('latin1') !== DECOMPRESSED) {
-    throw new Error(`Pagefind: ${file}: không nhận ra định dạng tệp WebAssembly (thiếu chữ ký "${DECOMPRESSED}").`);
+    throw new Error(`Pagefind: ${file}: không nhận ra định dạng tệp (thiếu chữ ký "${DECOMPRESSED}").`);
   }
-  const { br, gz } = await precompress(raw);
-  await Promise.all([writeFile(file, raw), writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+  return raw;
+}
+
+/** Stores Pagefind files uncompressed, with .br and .gz copies beside each, brotli at the quality the site's own
+ * precompression would use for that much text (src/lib/precompress.ts). */
+async function unwrap(files: string[]): Promise<void> {
+  const raws: Buffer[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    raws.push(...(await Promise.all(files.slice(i, i + BATCH).map(opened))));
+  }
+  const quality = brotliQuality(raws.reduce((sum, r) => sum + r.length, 0));
+  for (let i = 0; i < files.length; i += BATCH) {
+    await Promise.all(
+      files.slice(i, i + BATCH).map(async (file, j) => {
+        const raw = raws[i + j]!;
+        const { br, gz } = await precompress(raw, quality);
+        await Promise.all([writeFile(file, raw), writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+      }),
+    );
+  }
+}
+
+/** Unwraps the files every search loads and minifies the loader, after checking the loader still reads them. */
+async function slimFirstSearch(out: string): Promise<void> {
+  const loader = await readFile(join(out, LOADER), 'utf8');
+  if (!loaderTakesDecompressed(loader)) {
+    throw new Error(
+      `Pagefind ${/pagefind_version="([^"]+)"/.exec(loader)?.[1] ?? '?'}: ${LOADER} không còn đọc được tệp đã giải nén; ` +
+        'xem lại bước giải nén trong src/integrations/pagefind.ts.',
+    );
+  }
+  await unwrap((await readdir(out)).filter((name) => UNWRAP.test(name)).map((name) => join(out, name)));
+  for (const dir of UNWRAP_DIRS) {
+    if (!existsSync(join(out, dir))) continue;
+    await unwrap((await readdir(join(out, dir))).map((name) => join(out, dir, name)));
+  }
+  const { code } = await transform(loader, { minify: true, format: 'esm', target: 'es2022' });
+  await writeFile(join(out, LOADER), code);
 }
 
 export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
@@ -83,8 +140,8 @@ export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(join(root, 'pagefind'))) {
       if (UNUSED.test(name)) await rm(join(root, 'pagefind', name), { force: true });
-      if (WASM.test(name)) await unwrapWasm(join(root, 'pagefind', name));
     }
+    await slimFirstSearch(join(root, 'pagefind'));
     if (pages === 0) logger.warn('Không có trang nào có data-pagefind-body: ô tìm kiếm sẽ không tìm thấy gì.');
     else logger.info(`Đã lập chỉ mục tìm kiếm cho ${pages} trang.`);
   } finally {
