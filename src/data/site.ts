@@ -33,6 +33,9 @@ export interface Site {
   explainers: Explainer[];
   /** Recordings on offer: a machine reading a person has re-recorded in its language is left out. */
   audio: Recording[];
+  /** Machine readings a person has re-recorded, each with the recording that replaces it: their pages stay (printed QR
+   * codes point there) and send the resident on to the person's recording. */
+  replacedRecordings: { id: string; title: string; by: Recording }[];
   /** Documents, newest first. */
   documents: Doc[];
   languages: Language[];
@@ -249,6 +252,9 @@ async function load(): Promise<Site> {
     qa,
     explainers,
     audio: current,
+    replacedRecordings: audio
+      .filter((r) => replaced.has(r.id))
+      .map((r) => ({ id: r.id, title: r.data.title, by: current.find((c) => c.id === replaced.get(r.id))! })),
     documents,
     languages,
     topic: byId(topics, 'chủ đề'),

@@ -11,6 +11,7 @@ import { lastModifiedByPath, readDatedEntries, sitemapSerializer } from '../lib/
 import buildDone from './build-done';
 import editor from './editor';
 import safeMdx from './safe-mdx';
+import voiceQuestion from './voice-question';
 
 export default function loaBan(): AstroIntegration[] {
   return [
@@ -22,6 +23,7 @@ export default function loaBan(): AstroIntegration[] {
       filter: (page) => !new URL(page).pathname.startsWith(editorUrls.app()),
     }),
     editor(),
+    voiceQuestion(),
     buildDone(),
   ];
 }

@@ -89,6 +89,21 @@ export function firstPageOf(path: string): string {
   return path.replace(/^(\/chu-de\/[^/]+\/)trang-\d+\/$/, '$1');
 }
 
+/** The one resident page that may use the microphone (a spoken question; built only with the inbox). Content pages
+ * keep `microphone=()` and link here with the page they were on, so the question still carries its topic. */
+export const voiceQuestionUrls = {
+  page: '/hoi-bang-giong-noi/',
+  /** Query parameters the voice page reads back into the form's hidden fields. */
+  params: { topic: 'chu-de', lang: 'ngon-ngu', page: 'trang' },
+  from(origin: { topic?: string | undefined; lang: string; page: string }): string {
+    const query = new URLSearchParams();
+    if (origin.topic) query.set(voiceQuestionUrls.params.topic, origin.topic);
+    query.set(voiceQuestionUrls.params.lang, origin.lang);
+    query.set(voiceQuestionUrls.params.page, origin.page);
+    return `${voiceQuestionUrls.page}?${query}`;
+  },
+} as const;
+
 /** Absolute URL for a site path, for canonical links, feeds and QR codes. */
 export function absolute(path: string, site: URL | string): string {
   return new URL(path, site).href;

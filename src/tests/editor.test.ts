@@ -494,6 +494,14 @@ describe('the editing app on npm run edit, on a copy of the content', () => {
     const qaPage = page('hoi-dap/dieu-tra-53-dan-toc/muc-dich-cuoc-dieu-tra');
     expect(qaPage).toContain(`/ban-nghe/${recordedId}/`);
     expect(qaPage).not.toContain(`/ban-nghe/${machine}/`);
+    // Its page stays for the QR codes already printed, and sends the resident on to the person's recording.
+    const moved = page(`ban-nghe/${machine}`);
+    expect(moved).toContain(`<meta http-equiv="refresh" content="0; url=/ban-nghe/${recordedId}/">`);
+    expect(moved).toContain('<meta name="robots" content="noindex">');
+    expect(moved).toMatch(new RegExp(`<a href="/ban-nghe/${recordedId}/">`));
+    expect(existsSync(join(built!.outDir, 'ban-nghe', machine, `${machine}.mp3`)), 'its MP3 is not published').toBe(
+      false,
+    );
     const feed = readFileSync(join(built!.outDir, 'dai-truyen-thanh/tieng-viet/podcast.xml'), 'utf8');
     const playlist = readFileSync(join(built!.outDir, 'dai-truyen-thanh/tieng-viet/danh-sach-phat.m3u'), 'utf8');
     for (const text of [feed, playlist]) {

@@ -149,10 +149,14 @@ describe('the question form', () => {
 });
 
 describe('a question by voice', () => {
-  it('records with the microphone, sends, and plays in the editors’ inbox', async () => {
+  it('goes from a Q&A page to the voice page, records, sends with the Q&A page’s topic, and plays in the inbox', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(site.url + QA);
+    // Content pages never ask for the microphone: they link to the one page whose headers allow it.
+    expect(await page.locator('[data-record]').count()).toBe(0);
+    await page.click('form[data-ask] a[href^="/hoi-bang-giong-noi/"]');
+    await page.waitForURL(/\/hoi-bang-giong-noi\/\?/);
     await page.focus('#ask-q'); // first interaction loads the form's script
     const record = page.locator('[data-record]');
     await expect.poll(() => record.isVisible()).toBe(true);
@@ -164,11 +168,11 @@ describe('a question by voice', () => {
     await page.fill('#ask-commune', 'Xã Ghi Âm');
     await page.click('form[data-ask] button[type="submit"]');
     await expect.poll(() => page.locator('[data-ask-status]').textContent(), { timeout: 20_000 }).toContain('Đã gửi');
-    const [stored] = query<{ id: number; code: string; type: string; bytes: number }>(
+    const [stored] = query<{ id: number; code: string; type: string; bytes: number; topic: string; page: string }>(
       inbox.database,
-      "SELECT id, code, audio_type AS type, length(audio) AS bytes FROM submissions WHERE commune = 'Xã Ghi Âm'",
+      "SELECT id, code, audio_type AS type, length(audio) AS bytes, topic, page FROM submissions WHERE commune = 'Xã Ghi Âm'",
     );
-    expect(stored).toMatchObject({ type: 'audio/webm' });
+    expect(stored).toMatchObject({ type: 'audio/webm', topic: 'dieu-tra-53-dan-toc', page: QA });
     expect(stored!.bytes).toBeGreaterThan(2000);
 
     await login(page);

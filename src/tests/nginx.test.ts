@@ -14,7 +14,7 @@ import { launch } from '../../scripts/lib/browser';
 import { startInboxService, type RunningInbox } from '../../scripts/lib/inbox-service';
 import { query } from './helpers/inbox';
 import { root, siteDist } from './helpers/paths';
-import { urls } from '../lib/urls';
+import { urls, voiceQuestionUrls } from '../lib/urls';
 import { builtFiles, onePerType } from './helpers/site-pages';
 
 const nginxBin = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
@@ -173,7 +173,10 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
     expect(r.headers['strict-transport-security'], what).toMatch(/max-age=\d{8,}/);
     expect(r.headers['x-content-type-options'], what).toBe('nosniff');
     expect(r.headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
-    expect(r.headers['permissions-policy'], what).toMatch(/camera=\(\)/);
+    // The microphone only on the voice-question page; nothing else may ask for it.
+    expect(r.headers['permissions-policy'], what).toBe(
+      `camera=(), microphone=${what.startsWith(voiceQuestionUrls.page) ? '(self)' : '()'}, geolocation=(), payment=(), usb=()`,
+    );
     // Only the editing app may open a git host's login pop-up.
     expect(r.headers['cross-origin-opener-policy'], what).toBe('same-origin');
     expect(r.headers['content-security-policy'], what).toMatch(/frame-ancestors 'none'/);
@@ -307,10 +310,16 @@ describe.runIf(nginxBin)('nginx with scripts/deploy/nginx.conf', () => {
         ),
       );
 
-    it('the phone recorder may use the microphone (so may resident pages, for voice questions: issue 14)', async () => {
+    it('the phone recorder and the voice-question page may use the microphone; content pages may not', async () => {
       const tab = await browser.newPage();
-      await tab.goto(`http://127.0.0.1:${port}/bien-tap/ghi-am/`);
-      expect(await microphone(tab)).toBe('granted');
+      for (const path of ['/bien-tap/ghi-am/', voiceQuestionUrls.page]) {
+        await tab.goto(`http://127.0.0.1:${port}${path}`);
+        expect(await microphone(tab), path).toBe('granted');
+      }
+      for (const path of [urls.home(), urls.search(), urls.qaIndex()]) {
+        await tab.goto(`http://127.0.0.1:${port}${path}`);
+        expect(await microphone(tab), path).toBe('NotAllowedError');
+      }
       await tab.close();
     });
 
@@ -492,46 +501,59 @@ describe('scripts/deploy/nginx.conf', () => {
     expect(nginxBin, 'nginx binary (apt-get install nginx)').toBeDefined();
   });
 
-  it('public/_headers for CDN hosts sends exactly the security headers nginx sends', () => {
-    const fromNginx = new Map(
-      [...readFileSync(headersSnippet, 'utf8').matchAll(/^add_header ([\w-]+) "([^"]+)" always;$/gm)].map((m) => [
+  /** The nginx snippet's headers, with a value taken from a map in nginx.conf resolved for `path`. */
+  const nginxHeaders = (snippet: string, path: string) => {
+    const maps = new Map(
+      [...readFileSync(shipped, 'utf8').matchAll(/^map \$uri \$(\w+) \{\n([^}]+)\}/gm)].map((m) => [
         m[1]!,
-        m[2]!,
+        [...m[2]!.matchAll(/^\s*(~\S+|default)\s+"([^"]*)";/gm)].map((e) => [e[1]!, e[2]!] as const),
       ]),
     );
-    const headersFile = readFileSync(join(root, 'public/_headers'), 'utf8');
-    const block = /^\/\*\n((?:[ \t]+.+\n?)+)/m.exec(headersFile)?.[1] ?? '';
-    const fromCdn = new Map(
-      block
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()] as [string, string]),
+    const resolve = (name: string) => {
+      const entries = maps.get(name) ?? [];
+      const hit = entries.find(([k]) => k !== 'default' && new RegExp(k.slice(1)).test(path));
+      return (hit ?? entries.find(([k]) => k === 'default'))?.[1];
+    };
+    return new Map(
+      [...readFileSync(snippet, 'utf8').matchAll(/^add_header ([\w-]+) (?:"([^"]+)"|\$(\w+)) always;$/gm)].map((m) => [
+        m[1]!,
+        m[2] ?? resolve(m[3]!) ?? `unresolved $${m[3]}`,
+      ]),
     );
-    expect(fromNginx.size).toBeGreaterThanOrEqual(6);
-    expect(Object.fromEntries(fromCdn)).toEqual(Object.fromEntries(fromNginx));
-    expect(headersFile).toMatch(/^\/_astro\/\*\n\s+Cache-Control: public, max-age=31536000, immutable$/m);
-  });
-
-  it('public/_headers gives /bien-tap/ exactly the headers editor-headers.conf gives it on nginx', () => {
-    const parse = (text: string) =>
-      new Map([...text.matchAll(/^add_header ([\w-]+) "([^"]+)" always;$/gm)].map((m) => [m[1]!, m[2]!]));
-    const fromNginx = parse(readFileSync(editorSnippet, 'utf8'));
+  };
+  /** What a CDN host sends for a path: the site-wide rule, less what a more specific rule detaches ("! Name"), plus
+   * that rule's own headers. */
+  const cdnHeaders = (rule?: string) => {
     const headersFile = readFileSync(join(root, 'public/_headers'), 'utf8');
     const block = (path: string) =>
       (new RegExp(`^${path.replace(/[*/]/g, '\\$&')}\\n((?:[ \\t]+.+\\n?)+)`, 'm').exec(headersFile)?.[1] ?? '')
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
-    // What a host sends for /bien-tap/: the site-wide rule, less what the editor rule detaches ("! Name"), plus its own.
     const effective = new Map<string, string>();
-    for (const line of block('/*'))
-      effective.set(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
-    for (const line of block('/bien-tap/*')) {
+    for (const line of [...block('/*'), ...(rule ? block(rule) : [])]) {
       if (line.startsWith('! ')) effective.delete(line.slice(2));
       else effective.set(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
     }
+    return effective;
+  };
+
+  it('public/_headers for CDN hosts sends exactly the security headers nginx sends, the voice page included', () => {
+    const fromNginx = nginxHeaders(headersSnippet, '/hoi-dap/');
+    expect(fromNginx.size).toBeGreaterThanOrEqual(6);
+    expect(fromNginx.get('Permissions-Policy')).toMatch(/microphone=\(\)/);
+    expect(Object.fromEntries(cdnHeaders())).toEqual(Object.fromEntries(fromNginx));
+    const voice = nginxHeaders(headersSnippet, `${voiceQuestionUrls.page}index.html`);
+    expect(voice.get('Permissions-Policy')).toMatch(/microphone=\(self\)/);
+    expect(Object.fromEntries(cdnHeaders(`${voiceQuestionUrls.page}*`))).toEqual(Object.fromEntries(voice));
+    expect(readFileSync(join(root, 'public/_headers'), 'utf8')).toMatch(
+      /^\/_astro\/\*\n\s+Cache-Control: public, max-age=31536000, immutable$/m,
+    );
+  });
+
+  it('public/_headers gives /bien-tap/ exactly the headers editor-headers.conf gives it on nginx', () => {
+    const fromNginx = nginxHeaders(editorSnippet, '/bien-tap/');
     expect(fromNginx.get('Permissions-Policy')).toMatch(/microphone=\(self\)/);
-    expect(Object.fromEntries(effective)).toEqual(Object.fromEntries(fromNginx));
+    expect(Object.fromEntries(cdnHeaders('/bien-tap/*'))).toEqual(Object.fromEntries(fromNginx));
   });
 });

@@ -33,7 +33,17 @@ describe('built with the inbox', () => {
     expect(read(siteDist, TOPIC)).toContain('<input type="hidden" name="topic" value="dieu-tra-53-dan-toc">');
     expect(read(siteDist, SEARCH)).toContain('data-ask');
     const withForm = builtPages(siteDist).filter((p) => readFileSync(p.file, 'utf8').includes('data-ask'));
-    expect(withForm.every((p) => /^\/(hoi-dap\/[^/]+\/[^/]+|chu-de\/[^/]+|tim-kiem)\/$/.test(p.path))).toBe(true);
+    expect(
+      withForm.every((p) => /^\/(hoi-dap\/[^/]+\/[^/]+|chu-de\/[^/]+|tim-kiem|hoi-bang-giong-noi)\/$/.test(p.path)),
+    ).toBe(true);
+    // The voice page (the one allowed the microphone) takes the linking page's topic, language and path from the query.
+    const voice = read(siteDist, 'hoi-bang-giong-noi/index.html');
+    expect(voice).toContain('<input type="hidden" name="topic" data-from="chu-de">');
+    expect(voice).toContain('data-record');
+    expect(qa).toContain(
+      'href="/hoi-bang-giong-noi/?chu-de=dieu-tra-53-dan-toc&amp;ngon-ngu=vi&amp;trang=%2Fhoi-dap%2Fdieu-tra-53-dan-toc%2Fai-duoc-dieu-tra%2F"',
+    );
+    expect(qa).not.toContain('data-record');
   });
 
   it('loads the form’s script only on interaction: no page names it, the service worker keeps it for offline use', () => {
@@ -65,6 +75,7 @@ describe('built without the inbox', () => {
       expect(html, page.path).not.toMatch(/data-ask|\/api\/|blob:/);
     }
     expect(existsSync(join(out, 'sw-hop-thu.js'))).toBe(false);
+    expect(existsSync(join(out, 'hoi-bang-giong-noi')), 'no voice page without the inbox').toBe(false);
     expect(read(out, 'sw.js')).not.toMatch(/importScripts|__INBOX__/);
     const scripts = builtFiles(out).filter((f) => f.endsWith('.js') && f.startsWith('_astro/'));
     expect(scripts.filter((f) => read(out, f).includes('loa-ban-hop-thu'))).toEqual([]);

@@ -12,6 +12,17 @@ function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The voice page's form says which page the resident came from, not its own address: its hidden fields name the
+ * query parameter that carries their value (voiceQuestionUrls.from in lib/urls.ts, not imported here so the form's
+ * script stays one file). */
+function fillOrigin(form: HTMLFormElement): void {
+  const query = new URLSearchParams(location.search);
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[data-from]')) {
+    const value = query.get(input.dataset['from']!);
+    if (value) input.value = value;
+  }
+}
+
 export function enhance(form: HTMLFormElement): void {
   if (form.dataset['enhanced']) return;
   form.dataset['enhanced'] = '1';
@@ -26,6 +37,7 @@ export function enhance(form: HTMLFormElement): void {
   const statusUrl = (code: string) => (form.dataset['statusUrl'] ?? '').replace('{code}', code);
   let voice: Blob | undefined;
   let busy = false;
+  fillOrigin(form);
   /** Keys of messages written on this page, to tell the resident when theirs has arrived. */
   const mine = new Set<string>();
 
@@ -80,17 +92,17 @@ export function enhance(form: HTMLFormElement): void {
   });
   addEventListener('online', () => void send());
 
-  // ——— Voice ———
-  const box = form.querySelector<HTMLElement>('[data-voice]')!;
-  const button = box.querySelector<HTMLButtonElement>('[data-record]')!;
+  // ——— Voice (the voice-question page only: other pages link there) ———
+  const box = form.querySelector<HTMLElement>('[data-voice]');
   let preview: HTMLElement | undefined;
-  const clearVoice = () => {
+  function clearVoice() {
     voice = undefined;
     preview?.remove();
     preview = undefined;
     question.required = true;
-  };
-  if (typeof MediaRecorder === 'undefined' || !navigator.mediaDevices?.getUserMedia) return;
+  }
+  if (!box || typeof MediaRecorder === 'undefined' || !navigator.mediaDevices?.getUserMedia) return;
+  const button = box.querySelector<HTMLButtonElement>('[data-record]')!;
   box.hidden = false;
   let recorder: MediaRecorder | undefined;
   button.addEventListener('click', async () => {

@@ -7,7 +7,11 @@
  * The site and browser projects share one build of the real site, made by their global setup. */
 import { getViteConfig } from 'astro/config';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The project root: paths below are relative to it, wherever vitest is started from. */
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 const browserTests = [
   'src/tests/editor.test.ts',
@@ -23,6 +27,7 @@ const browserTests = [
 const cores = Math.max(1, Math.min(2, availableParallelism()));
 
 export default defineConfig({
+  root,
   test: {
     // Sized for the slowest honest case: a build or a browser page on a busy 2-core machine, not a typical one.
     testTimeout: 180_000,
