@@ -2,13 +2,19 @@
  * "save to listen offline" buttons. Without JavaScript the site reads and plays exactly the same, online. The offline
  * copy (a ZIM file read in Kiwix) is offline already and ships no service worker: nothing happens there. */
 import { copyRoot } from '../lib/copy-marks';
+import { SEARCH_SETTLED, SETTLED_MARK } from '../lib/search/events';
 import { SERVICE_WORKER } from '../lib/urls';
 
 const AUDIO = 'loa-ban-audio';
 const PAGES = 'loa-ban-pages';
 
 if (copyRoot() === undefined && 'serviceWorker' in navigator && 'caches' in window) {
-  void navigator.serviceWorker.register(SERVICE_WORKER);
+  // The worker's install downloads the offline page (and the question form's script): on the search page that
+  // would compete with the first results on a slow link, so there it waits until they are on screen.
+  const register = () => void navigator.serviceWorker.register(SERVICE_WORKER);
+  const { page, [SETTLED_MARK]: settled } = document.body.dataset;
+  if (page === 'search' && settled === undefined) addEventListener(SEARCH_SETTLED, register, { once: true });
+  else register();
 
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-save-audio]')) {
     const file = button.dataset['saveAudio']!;

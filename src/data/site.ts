@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { checkSiteCitations, CITATION_HINT, textsOf, type SiteEntry } from '../lib/citations';
 import { correctionKeys, documentKeys, type Correction } from '../lib/citations';
 import { pageNotices, type Notices } from '../lib/notices';
+import { BOOKLET_VOLUME_SIZE, pageCount, TOPIC_PAGE_SIZE } from '../lib/pagination';
 import { contentDir, fromRoot, shownPath } from '../lib/paths';
 import { replacedReadings } from '../lib/recordings';
 import { longSentenceWarnings } from '../lib/sentences';
@@ -279,6 +280,31 @@ export function getSite(): Promise<Site> {
 /** getStaticPaths for pages with one page per topic (`[topic]`): topic pages, audio and print views. */
 export async function topicPaths() {
   return (await getSite()).topics.map((topic) => ({ params: { topic: topic.id }, props: { topic } }));
+}
+
+/** getStaticPaths for a topic's later Q&A list pages, /chu-de/<topic>/trang-<n>/ for n >= 2 (page 1 is the topic
+ * page): only as many as its Q&A fill (src/lib/pagination.ts). */
+export async function topicListPaths() {
+  const site = await getSite();
+  return site.topics.flatMap((topic) => {
+    const pages = pageCount(site.qaOfTopic(topic.id).length, TOPIC_PAGE_SIZE);
+    return Array.from({ length: pages - 1 }, (_, i) => ({
+      params: { topic: topic.id, n: String(i + 2) },
+      props: { topic, page: i + 2, pages },
+    }));
+  });
+}
+
+/** getStaticPaths for a topic's later booklet volumes, /in/<topic>/tap-<n>/ for n >= 2 (volume 1 is /in/<topic>/). */
+export async function bookletVolumePaths() {
+  const site = await getSite();
+  return site.topics.flatMap((topic) => {
+    const volumes = pageCount(site.qaOfTopic(topic.id).length, BOOKLET_VOLUME_SIZE);
+    return Array.from({ length: volumes - 1 }, (_, i) => ({
+      params: { topic: topic.id, v: String(i + 2) },
+      props: { topic, volume: i + 2 },
+    }));
+  });
 }
 
 /** getStaticPaths for pages with one page per language (`[slug]`). */

@@ -3,11 +3,15 @@
  * for "đ" words and Khmer segmented into exact tokens (src/lib/search). Only the index and Pagefind's JS API are
  * kept; our own UI (src/pages/tim-kiem/) replaces Pagefind's UI bundles, which are deleted so none can be linked. */
 import type { BuildDone } from './build-done';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import { close, createIndex } from 'pagefind';
 import { builtFiles } from '../lib/built-files';
+import { brotliQuality, precompress } from '../lib/precompress';
 import { rewriteText } from '../lib/search/html';
 import { indexText } from '../lib/search/query';
 
@@ -15,15 +19,93 @@ import { indexText } from '../lib/search/query';
 const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\b/;
 /** Pages handed to Pagefind at once: keeps memory flat on a 5,000-page site. */
 const BATCH = 64;
-/** Word locations per index chunk (Pagefind's default is 20,000, about 22 KB compressed here). A query loads one
- * chunk per word, so small chunks keep the first search within its 90 KB budget; the cost is a few more requests
- * and a longer chunk list in the metadata file. Read by the Pagefind binary when the service starts. */
-const CHUNK_LOCATIONS = '4000';
+/** Word locations per index chunk (Pagefind's default is 20,000, about 22 KB compressed here). A query loads the
+ * chunk of each of its words, and the words of a resident's query are scattered over the alphabet, so a six-word
+ * query loads about six chunks whatever their size: small chunks make it cheap. Measured on the real site, six words
+ * ("dieu tra dan toc thieu so 2024"): 4,000 locations load 5 chunks, 25 KB; 1,000 load 7 chunks, 10.4 KB, for a
+ * metadata file 0.3 KB larger. Read by the Pagefind binary when the service starts; an unstable setting, so
+ * src/integrations/pagefind.test.ts fails if Pagefind stops honouring it. */
+export const CHUNK_LOCATIONS = '1000';
+/** Files every first search downloads whatever the query, which Pagefind writes gzipped (level 6 or so): its
+ * WebAssembly (55 KB gzip, 47 KB brotli) and the metadata (on a 5,000-page site 35 KB gzip, 23 KB brotli: a hash and
+ * a word count per page). Stored plain, with .br and .gz copies beside them like every text file. */
+const UNWRAP = /^(?:wasm\.[a-z-]+\.pagefind|pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta)$/;
+/** Folders of the chunks a query loads one per word (and per filter), unwrapped the same way: brotli sends them 18 %
+ * lighter (5,000 pages: 189 KB of chunks in gzip, 155 KB in brotli). Fragments (one per result shown, 0.5–2 KB each,
+ * and one file per page) stay as Pagefind writes them. */
+const UNWRAP_DIRS = ['index', 'filter'];
+/** Pagefind's loader, minified again (47 KB → 32 KB, 12.1 KB → 10.3 KB brotli). */
+const LOADER = 'pagefind.js';
+
+/** The signature Pagefind puts at the start of every file once decompressed. */
+export const DECOMPRESSED = 'pagefind_dcd';
+const isGzip = (data: Buffer) => data[0] === 0x1f && data[1] === 0x8b;
+
+/** Does Pagefind's loader, as Pagefind wrote it, read a metadata file and a WebAssembly module that are already
+ * decompressed? Its decompress() returns a file that starts with the signature as is (that is also how it reads a
+ * file a server decompressed), and both loads go through it. An internal of Pagefind 1.x: the build refuses to
+ * unwrap the files when an upgrade changes it, rather than ship a search that cannot start. */
+export function loaderTakesDecompressed(loader: string): boolean {
+  return (
+    /decompress\(data[^)]*\)\{if\(this\.decoder\.decode\(data\.slice\(0,12\)\)==="pagefind_dcd"\)\{return data\.slice\(12\);\}/.test(
+      loader,
+    ) &&
+    /this\.searchMeta=this\.decompress\(new Uint8Array\(\w+\),"Pagefind metadata"\)/.test(loader) &&
+    /const final_wasm=this\.decompress\(new Uint8Array\(\w+\),"Pagefind WebAssembly"\)/.test(loader)
+  );
+}
 
 /** "hoi-dap/x/index.html" → "/hoi-dap/x/" (the site uses directory URLs with a trailing slash). */
 function pageUrl(root: string, file: string): string {
   const path = relative(root, file).split(sep).join('/');
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** A Pagefind file as stored, uncompressed. */
+async function opened(file: string): Promise<Buffer> {
+  const stored = await readFile(file);
+  const raw = isGzip(stored) ? gunzipSync(stored) : stored;
+  if (raw.subarray(0, DECOMPRESSED.length).toString('latin1') !== DECOMPRESSED) {
+    throw new Error(`Pagefind: ${file}: không nhận ra định dạng tệp (thiếu chữ ký "${DECOMPRESSED}").`);
+  }
+  return raw;
+}
+
+/** Stores Pagefind files uncompressed, with .br and .gz copies beside each, brotli at the quality the site's own
+ * precompression would use for that much text (src/lib/precompress.ts). */
+async function unwrap(files: string[]): Promise<void> {
+  const raws: Buffer[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    raws.push(...(await Promise.all(files.slice(i, i + BATCH).map(opened))));
+  }
+  const quality = brotliQuality(raws.reduce((sum, r) => sum + r.length, 0));
+  for (let i = 0; i < files.length; i += BATCH) {
+    await Promise.all(
+      files.slice(i, i + BATCH).map(async (file, j) => {
+        const raw = raws[i + j]!;
+        const { br, gz } = await precompress(raw, quality);
+        await Promise.all([writeFile(file, raw), writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+      }),
+    );
+  }
+}
+
+/** Unwraps the files every search loads and minifies the loader, after checking the loader still reads them. */
+async function slimFirstSearch(out: string): Promise<void> {
+  const loader = await readFile(join(out, LOADER), 'utf8');
+  if (!loaderTakesDecompressed(loader)) {
+    throw new Error(
+      `Pagefind ${/pagefind_version="([^"]+)"/.exec(loader)?.[1] ?? '?'}: ${LOADER} không còn đọc được tệp đã giải nén; ` +
+        'xem lại bước giải nén trong src/integrations/pagefind.ts.',
+    );
+  }
+  await unwrap((await readdir(out)).filter((name) => UNWRAP.test(name)).map((name) => join(out, name)));
+  for (const dir of UNWRAP_DIRS) {
+    if (!existsSync(join(out, dir))) continue;
+    await unwrap((await readdir(join(out, dir))).map((name) => join(out, dir, name)));
+  }
+  const { code } = await transform(loader, { minify: true, format: 'esm', target: 'es2022' });
+  await writeFile(join(out, LOADER), code);
 }
 
 export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
@@ -59,6 +141,7 @@ export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
     for (const name of await readdir(join(root, 'pagefind'))) {
       if (UNUSED.test(name)) await rm(join(root, 'pagefind', name), { force: true });
     }
+    await slimFirstSearch(join(root, 'pagefind'));
     if (pages === 0) logger.warn('Không có trang nào có data-pagefind-body: ô tìm kiếm sẽ không tìm thấy gì.');
     else logger.info(`Đã lập chỉ mục tìm kiếm cho ${pages} trang.`);
   } finally {

@@ -41,6 +41,17 @@ describe('sitemapSerializer', () => {
     });
     expect(serialize({ url: 'https://x.example/lien-he/' })).toEqual({ url: 'https://x.example/lien-he/' });
   });
+
+  it("dates a topic's later list pages like its first page", () => {
+    const serialize = sitemapSerializer(lastModifiedByPath(entries));
+    expect(serialize({ url: 'https://x.example/chu-de/dieu-tra/trang-3/' })).toEqual({
+      url: 'https://x.example/chu-de/dieu-tra/trang-3/',
+      lastmod: '2024-07-15',
+    });
+    expect(serialize({ url: 'https://x.example/chu-de/khac/trang-2/' })).toEqual({
+      url: 'https://x.example/chu-de/khac/trang-2/',
+    });
+  });
 });
 
 describe('readDatedEntries', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { contentFiles } from './paths';
-import { urls } from './urls';
+import { firstPageOf, urls } from './urls';
 import { idFromPath } from './validate';
 
 /** What the sitemap needs from one dated entry. */
@@ -25,7 +25,8 @@ const pageOf = { qa: urls.qa, explainers: urls.explainer, audio: urls.audio } as
 const indexOf = { qa: urls.qaIndex(), explainers: urls.explainers(), audio: urls.audioLibrary() } as const;
 
 /** Site path → last modification: entry pages their own date; topic pages, section indexes and the home page the
- * newest entry they list. */
+ * newest entry they list. A topic's later list pages take its first page's date (sitemapSerializer): a new Q&A can
+ * shift every page after it. */
 export function lastModifiedByPath(entries: readonly DatedEntry[]): Map<string, Date> {
   const dates = new Map<string, Date>();
   const bump = (path: string, date: Date) => {
@@ -44,7 +45,8 @@ export function lastModifiedByPath(entries: readonly DatedEntry[]): Map<string, 
 /** The @astrojs/sitemap `serialize` option: adds `lastmod` (YYYY-MM-DD) to pages with a known date. */
 export function sitemapSerializer(dates: ReadonlyMap<string, Date>) {
   return <T extends SitemapItemLike>(item: T): T => {
-    const date = dates.get(new URL(item.url).pathname);
+    const path = new URL(item.url).pathname;
+    const date = dates.get(path) ?? dates.get(firstPageOf(path));
     return date ? { ...item, lastmod: date.toISOString().slice(0, 10) } : item;
   };
 }

@@ -2,6 +2,8 @@
 export const urls = {
   home: () => '/',
   topic: (id: string) => `/chu-de/${id}/`,
+  /** Page `page` of a topic's Q&A list (src/lib/pagination.ts); page 1 is the topic page itself. */
+  topicPage: (id: string, page: number) => (page <= 1 ? `/chu-de/${id}/` : `/chu-de/${id}/trang-${page}/`),
   topics: () => '/chu-de/',
   qaIndex: () => '/hoi-dap/',
   qa: (id: string) => `/hoi-dap/${id}/`,
@@ -51,10 +53,13 @@ export const audioUrls = {
 /** The printable pages, all under urls.print(), and the PDF the build prints of each, inside the page's own folder
  * and named so a file passed on over Zalo or a USB stick still says what it is. */
 export const printUrls = {
-  booklet: (topicId: string) => `${urls.print()}${topicId}/`,
+  /** Volume 1 of a topic's booklet is /in/<topic>/ (the address printed since the first booklets); volume n,
+   * /in/<topic>/tap-<n>/ (src/lib/pagination.ts, BOOKLET_VOLUME_SIZE). */
+  booklet: (topicId: string, volume = 1) => `${urls.print()}${topicId}/${volume > 1 ? `tap-${volume}/` : ''}`,
   leaflet: (topicId: string) => `${urls.print()}${topicId}/to-roi/`,
   slogans: () => `${urls.print()}khau-hieu/`,
-  bookletPdf: (topicId: string) => `${printUrls.booklet(topicId)}tap-hoi-dap-${topicId}.pdf`,
+  bookletPdf: (topicId: string, volume = 1) =>
+    `${printUrls.booklet(topicId, volume)}tap-hoi-dap-${topicId}${volume > 1 ? `-tap-${volume}` : ''}.pdf`,
   leafletPdf: (topicId: string) => `${printUrls.leaflet(topicId)}to-roi-${topicId}.pdf`,
   slogansPdf: () => `${printUrls.slogans()}khau-hieu.pdf`,
 } as const;
@@ -77,6 +82,12 @@ export const inboxUrls = {
   csv: '/bien-tap/hop-thu/hop-thu.csv',
   audio: (id: number) => `/bien-tap/hop-thu/ghi-am/${id}`,
 } as const;
+
+/** The first page of a numbered list page (`/chu-de/x/trang-3/` → `/chu-de/x/`), or the path itself: the sitemap
+ * dates a list's later pages like its first. */
+export function firstPageOf(path: string): string {
+  return path.replace(/^(\/chu-de\/[^/]+\/)trang-\d+\/$/, '$1');
+}
 
 /** The one resident page that may use the microphone (a spoken question; built only with the inbox). Content pages
  * keep `microphone=()` and link here with the page they were on, so the question still carries its topic. */

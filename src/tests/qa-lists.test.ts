@@ -1,10 +1,12 @@
 /** Lists of questions stay light at any scale: the Q&A index and each language page show at most 30 questions per
- * topic, then a link to the topic page, which lists them all. On the fixture site, whose test topic has 35. */
-import { readdirSync, readFileSync } from 'node:fs';
+ * topic, then a link to the topic page, which lists them all over numbered pages of 30. On the fixture site, whose
+ * generated test topic has enough Q&A for three topic pages. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, fixtureSite, type FixtureSite } from './helpers/fixture-site';
+import { TOPIC_PAGE_SIZE } from '../lib/pagination';
 
 const CAP = 30;
 const topic = FIXTURE.manyTopic;
@@ -39,11 +41,63 @@ function block(html: string, from: RegExp): { links: string[]; seeAll: string | 
 }
 
 describe(`a topic with ${FIXTURE.manyCount} questions`, () => {
-  it('has them all on its topic page', () => {
+  it(`lists them all over its topic pages, ${TOPIC_PAGE_SIZE} a page, in order and numbered across pages`, () => {
     expect(all).toHaveLength(FIXTURE.manyCount);
-    const html = page(`/chu-de/${topic}/`);
-    const listed = [...html.matchAll(/<li><a href="(\/hoi-dap\/[^"]+)"/g)].map((m) => m[1]);
+    const pages = Math.ceil(all.length / TOPIC_PAGE_SIZE);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const listed: string[] = [];
+    for (let n = 1; n <= pages; n++) {
+      const html = page(n === 1 ? `/chu-de/${topic}/` : `/chu-de/${topic}/trang-${n}/`);
+      const links = [...html.matchAll(/<li><a href="(\/hoi-dap\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(links.length, `page ${n}`).toBe(n < pages ? TOPIC_PAGE_SIZE : all.length - (pages - 1) * TOPIC_PAGE_SIZE);
+      // The list's numbers run on from the previous page.
+      if (n > 1) expect(html).toContain(`<ol start="${(n - 1) * TOPIC_PAGE_SIZE + 1}">`);
+      listed.push(...links);
+    }
     expect(listed).toEqual(all);
+    // No page past the last.
+    expect(existsSync(join(site.dist, `chu-de/${topic}/trang-${pages + 1}/index.html`))).toBe(false);
+    expect(existsSync(join(site.dist, `chu-de/${topic}/trang-1/index.html`))).toBe(false);
+  });
+
+  it('links its pages both ways: rel prev/next in the head and a numbered pager marking the current page', () => {
+    const first = page(`/chu-de/${topic}/`);
+    const second = page(`/chu-de/${topic}/trang-2/`);
+    const last = page(`/chu-de/${topic}/trang-3/`);
+    const head = (html: string) => html.slice(0, html.indexOf('</head>'));
+    expect(head(first)).not.toContain('rel="prev"');
+    expect(head(first)).toContain(`<link rel="next" href="/chu-de/${topic}/trang-2/">`);
+    expect(head(second)).toContain(`<link rel="prev" href="/chu-de/${topic}/">`);
+    expect(head(second)).toContain(`<link rel="next" href="/chu-de/${topic}/trang-3/">`);
+    expect(head(last)).not.toContain('rel="next"');
+    const pager = (html: string) => /<nav class="pager[^"]*"[^>]*>[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    expect(pager(second)).toMatch(new RegExp(`href="/chu-de/${topic}/trang-2/"[^>]*aria-current="page"`));
+    for (const n of [1, 2, 3]) {
+      expect(pager(second)).toContain(`href="/chu-de/${topic}/${n === 1 ? '' : `trang-${n}/`}"`);
+    }
+  });
+
+  it("keeps the topic's own content on page 1, and later pages out of the search index", () => {
+    const first = page(`/chu-de/${topic}/`);
+    const second = page(`/chu-de/${topic}/trang-2/`);
+    expect(first).toContain('data-pagefind-body');
+    expect(second).not.toContain('data-pagefind-body');
+    // Printables (every booklet volume, the leaflet) are offered on page 1 only; page 2 links back to it.
+    expect(first).toContain(`href="/in/${topic}/tap-2/"`);
+    expect(second).not.toContain(`href="/in/${topic}/`);
+    expect(second).toContain(`href="/chu-de/${topic}/"`);
+  });
+
+  it('puts every topic page in the sitemap, dated like page 1', () => {
+    const sitemap = readdirSync(site.dist)
+      .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+      .map((f) => readFileSync(join(site.dist, f), 'utf8'))
+      .join('');
+    const lastmod = (path: string) =>
+      new RegExp(`<loc>[^<]*${path}</loc><lastmod>([^<]+)</lastmod>`).exec(sitemap)?.[1];
+    expect(lastmod(`/chu-de/${topic}/`)).toBeDefined();
+    expect(lastmod(`/chu-de/${topic}/trang-2/`)).toBe(lastmod(`/chu-de/${topic}/`));
+    expect(lastmod(`/chu-de/${topic}/trang-3/`)).toBe(lastmod(`/chu-de/${topic}/`));
   });
 
   it.each([

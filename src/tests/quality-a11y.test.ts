@@ -1,11 +1,15 @@
 /** WCAG 2.2 AA in real Chromium: axe on one page of every page type, keyboard use of the search form and the audio
- * player with visible focus, touch targets, a 320 px screen and 200 % zoom. */
+ * player with visible focus, touch targets, a 320 px screen and 200 % zoom; and on the fixture site, a topic's list
+ * page 2 with its pager and a booklet's volume 2. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteInBrowser } from './helpers/browser';
 import { siteDist } from './helpers/paths';
 import { firstPageWith, onePerType, type BuiltPage } from './helpers/site-pages';
+import { FIXTURE, fixtureSite } from './helpers/fixture-site';
+import { serve, type StaticServer } from '../../scripts/lib/static-server';
+import { printUrls, urls } from '../lib/urls';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -232,4 +236,55 @@ describe('accessibility (WCAG 2.2 AA) in Chromium', () => {
       expect(failures).toEqual([]);
     },
   );
+});
+
+describe('pages past the list limits (the fixture site)', () => {
+  let fixture: StaticServer;
+  beforeAll(async () => {
+    fixture = await serve((await fixtureSite()).dist);
+    return () => fixture.close();
+  });
+  const topic = FIXTURE.manyTopic;
+
+  it.each([urls.topicPage(topic, 2), printUrls.booklet(topic, 2)])('axe finds no violations on %s', async (path) => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${fixture.url}${path}`);
+      const result = await new AxeBuilder({ page }).withTags(tags).analyze();
+      expect(result.passes.length).toBeGreaterThan(10);
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+        [],
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reaches every pager link with Tab, each with a visible focus and a name saying which page', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${fixture.url}${urls.topicPage(topic, 2)}`);
+      const links = await page.locator('nav.pager a').count();
+      expect(links).toBeGreaterThanOrEqual(5);
+      const reached = new Set<string>();
+      for (let i = 0; i < 120 && reached.size < links; i++) {
+        await page.keyboard.press('Tab');
+        const name = await page.evaluate(() =>
+          document.activeElement?.closest('nav.pager')
+            ? `${(document.activeElement as HTMLAnchorElement).href} ${document.activeElement.textContent}`
+            : '',
+        );
+        if (!name) continue;
+        reached.add(name);
+        const focus = await focusIsVisible(page);
+        expect(focus.visible, focus.detail).toBe(true);
+      }
+      expect(reached.size).toBe(links);
+      expect(await page.getAttribute('nav.pager a[aria-current="page"]', 'aria-label')).toBe('Trang 2');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -43,8 +43,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Every result of a search in ranking order: the first screen, then "more" until none is left. */
 async function hrefs(q: string, extra: Record<string, string> = {}) {
   await openSearch(page, server.url, { q, ...extra });
+  for (let i = 0; i < 20 && (await page.isVisible('#search-more')); i++) {
+    await page.click('#search-more');
+    await settled(page);
+  }
   return (await shown(page)).map((r) => r.href);
 }
 

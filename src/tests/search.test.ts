@@ -7,8 +7,12 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { siteInBrowser } from './helpers/browser';
 import { siteDist } from './helpers/paths';
-import { openSearch, settled, shown } from '../../scripts/lib/search-page';
+import { openSearch, PHONE, settled, shown } from '../../scripts/lib/search-page';
 import { searchQuery } from '../lib/search/query';
+
+/** Results shown at first (what a phone shows), and added by each "more". */
+const FIRST_SCREEN = 3;
+const MORE = 5;
 
 const site = siteInBrowser();
 let context: BrowserContext;
@@ -111,7 +115,7 @@ describe('results', () => {
     }
   });
 
-  it("come five at a time in Pagefind's ranking, the rest on request, until every result is shown", async () => {
+  it("come three first (a phone's screen), then five at a time in Pagefind's ranking, until every one is shown", async () => {
     await openSearch(page, site.server.url, { q: 'dan toc' });
     // The oracle: Pagefind itself, asked in the page for the same folded query, with every result's URL.
     // (A string, because vitest rewrites import() in functions it compiles.)
@@ -125,16 +129,17 @@ describe('results', () => {
     expect(Number(/(\d+)/.exec(status ?? '')?.[1])).toBe(ranked.length);
 
     const hrefs = async () => (await shown(page)).map((r) => r.href);
-    expect(await hrefs()).toEqual(ranked.slice(0, 5));
+    const upTo = (screen: number) => FIRST_SCREEN + MORE * (screen - 1);
+    expect(await hrefs()).toEqual(ranked.slice(0, FIRST_SCREEN));
     for (let screen = 2; (await page.isVisible('#search-more')) && screen < 100; screen++) {
       await page.click('#search-more');
       await settled(page);
-      expect(await hrefs()).toEqual(ranked.slice(0, 5 * screen));
+      expect(await hrefs()).toEqual(ranked.slice(0, upTo(screen)));
       // Focus moves to the first new result.
       expect(
         await page.evaluate(
           (first) => document.activeElement?.closest('li') === document.querySelectorAll('#search-results li')[first],
-          5 * (screen - 1),
+          upTo(screen - 1),
         ),
       ).toBe(true);
     }
@@ -156,12 +161,17 @@ describe('filters', () => {
       expect(r.about).toMatch(/^Hỏi đáp/);
     }
     expect(await page.inputValue('#f-type')).toBe('hỏi đáp');
+    // The folded filters open to show why the results are fewer.
+    expect(await page.locator('#search-filters').getAttribute('open')).not.toBeNull();
   });
 
   it('by topic, chosen in the form, which updates the shareable URL', async () => {
     await openSearch(page, site.server.url, { q: 'tuyen truyen' });
     const before = await shown(page);
     const topic = await page.locator('#f-topic option').nth(1).getAttribute('value');
+    // Folded until asked for.
+    expect(await page.isVisible('#f-topic')).toBe(false);
+    await page.click('#search-filters summary');
     await page.selectOption('#f-topic', topic!);
     await page.waitForURL(/chu-de=/);
     await settled(page);
@@ -240,6 +250,48 @@ describe('the search page', () => {
     await settled(page);
     expect(await page.inputValue('#q')).toBe('mua ban nguoi');
     expect((await shown(page)).map((r) => r.href)).toEqual(first.map((r) => r.href));
+  });
+});
+
+describe('on a 360×740 phone', () => {
+  it('shows the result count and the first result without scrolling, the filters folded away', async () => {
+    const phone = await site.browser.newContext({ serviceWorkers: 'block', viewport: PHONE, isMobile: true });
+    try {
+      const tab = await phone.newPage();
+      expect(await openSearch(tab, site.server.url, { q: 'dieu tra dan toc' })).toBe('results');
+      const box = async (selector: string) => {
+        const b = await tab.locator(selector).first().boundingBox();
+        if (!b) throw new Error(`${selector} is not shown`);
+        return b;
+      };
+      // Not scrolled, and what should be seen lies inside the first screen.
+      expect(await tab.evaluate(() => scrollY)).toBe(0);
+      for (const selector of ['#search-status', '#search-results li']) {
+        const b = await box(selector);
+        expect(b.y, selector).toBeGreaterThanOrEqual(0);
+        expect(b.y + b.height, selector).toBeLessThanOrEqual(PHONE.height);
+      }
+      expect(await tab.textContent('#search-status')).toMatch(/\d+/);
+      expect(await tab.isVisible('#f-type')).toBe(false);
+      // Asked for, the filters open, without JavaScript needed for it (a <details> element).
+      await tab.click('#search-filters summary');
+      expect(await tab.isVisible('#f-type')).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('opens the filters with JavaScript off too', async () => {
+    const plain = await site.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    try {
+      const tab = await plain.newPage();
+      await tab.goto(`${site.server.url}/tim-kiem/`);
+      expect(await tab.isVisible('#f-topic')).toBe(false);
+      await tab.click('#search-filters summary');
+      expect(await tab.isVisible('#f-topic')).toBe(true);
+    } finally {
+      await plain.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * only saves the page reload and keeps the URL shareable with history.pushState. */
 import { copyRoot, sitePath } from '../../lib/copy-marks';
 import { FILTER_PARAMS, filtersFromParams, searchHref, type FilterName } from '../../lib/search/filters';
+import { SEARCH_SETTLED, SETTLED_MARK } from '../../lib/search/events';
 import { looseKey } from '../../lib/search/fold';
 import { hasKhmer, segmentKhmer } from '../../lib/search/khmer';
 import { displayText, excerptText, searchQuery } from '../../lib/search/query';
@@ -27,7 +28,10 @@ interface Pagefind {
 const BASE = SEARCH_INDEX;
 /** In the offline copy (Kiwix), the index and the result pages are reached relative to this page. */
 const root = copyRoot();
-/** Results per screen: every result costs a fragment download, so the first screen keeps the budget. */
+/** Results shown at first: what a 360×740 phone shows above the fold. Every result costs a fragment download
+ * (0.5–2 KB), so the first search fetches no more than the resident can see. */
+const FIRST_SCREEN = 3;
+/** Results each "more" adds, once the resident has asked for them. */
 const PAGE = 5;
 /** Below this wait nobody needs a progress bar; above it a slow link is likely. */
 const SLOW_MS = 300;
@@ -39,6 +43,7 @@ const progress = document.getElementById('search-progress')!;
 const progressText = progress.querySelector('span')!;
 const resultsEl = document.getElementById('search-results')!;
 const moreButton = document.getElementById('search-more') as HTMLButtonElement;
+const filterBox = document.getElementById('search-filters') as HTMLDetailsElement;
 const msg = (key: string) => form.dataset[`msg${key[0]!.toUpperCase()}${key.slice(1)}`] ?? '';
 
 let api: Promise<Pagefind> | undefined;
@@ -145,8 +150,8 @@ function render(fragment: Fragment): HTMLLIElement {
 }
 
 /** Shows the next screen of results; their fragments are fetched now, not before. */
-async function showMore(run: number) {
-  const batch = pending.splice(0, PAGE);
+async function showMore(run: number, count = PAGE) {
+  const batch = pending.splice(0, count);
   const fragments = await Promise.all(batch.map((r) => r.data()));
   if (run !== current) return;
   if (failures > 0) throw new Error('offline');
@@ -218,7 +223,7 @@ async function search(raw: string, filters: Partial<Record<FilterName, string>>)
       return state('none');
     }
     resultsEl.replaceChildren();
-    await showMore(run);
+    await showMore(run, FIRST_SCREEN);
     state('results');
   });
 }
@@ -239,6 +244,8 @@ function fromUrl() {
   for (const name of Object.keys(FILTER_PARAMS) as FilterName[]) {
     (form.elements.namedItem(FILTER_PARAMS[name]) as HTMLSelectElement).value = filters[name] ?? '';
   }
+  // A link that carries a filter shows it, so the resident sees why the results are fewer.
+  if (Object.keys(filters).length > 0) filterBox.open = true;
   return fromForm();
 }
 
@@ -274,5 +281,10 @@ export function start() {
     void search(query, filters);
   });
   const { query, filters } = fromUrl();
-  if (query.trim() || Object.keys(filters).length > 0) void search(query, filters);
+  const first = query.trim() || Object.keys(filters).length > 0 ? search(query, filters) : Promise.resolve();
+  void first.finally(() => {
+    // Marked as well as announced: the page's other script may run after the event.
+    document.body.dataset[SETTLED_MARK] = '';
+    dispatchEvent(new Event(SEARCH_SETTLED));
+  });
 }

@@ -7,7 +7,7 @@
  * - two explainer illustrations, one too heavy for phones: images through sharp and the weight warning;
  * - a topic with nothing to print yet, and no slogan in any topic: empty booklet, leaflet and slogans pages;
  * - a topic with more Vietnamese Q&A than a list shows, each checked on another day: the 30-question cap of the Q&A
- *   index and language pages, and sitemap dates;
+ *   index and language pages, topic pages split over three pages, a booklet in two volumes, and sitemap dates;
  * - the survey topic's Vietnamese Q&A in reverse order: printed QR codes do not depend on `order`.
  * Entries are cloned from real ones and changed only where a test needs it, so they follow the schemas as they
  * evolve. Built with the test SITE_URL, like the real test build, so the two can be compared. */
@@ -18,6 +18,7 @@ import { basename, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import sharp from 'sharp';
 import { toneMp3 } from '../../../scripts/lib/audio-fixtures';
+import { TOPIC_PAGE_SIZE } from '../../lib/pagination';
 import { cacheDir } from '../../lib/paths';
 import { build, withLock } from './build';
 import { root, siteDist, TEST_SITE_URL } from './paths';
@@ -35,9 +36,11 @@ export interface FixtureSite {
 export const FIXTURE = {
   /** A topic with no Q&A, key message or slogan. */
   emptyTopic: 'chu-de-thu-in',
-  /** A topic with `manyCount` Vietnamese Q&A, more than a list shows. */
+  /** A topic with `manyCount` Vietnamese Q&A: more than the Q&A index and language pages list (30), three topic
+   * pages (TOPIC_PAGE_SIZE 30 a page) and two booklet volumes (BOOKLET_VOLUME_SIZE 60 a volume). Generated, and
+   * just past those limits so the fixture stays quick to build. */
   manyTopic: 'chu-de-thu-nhieu-cau-hoi',
-  manyCount: 35,
+  manyCount: 2 * TOPIC_PAGE_SIZE + 5,
   /** The topic whose Vietnamese Q&A are in reverse order. */
   reorderedTopic: 'dieu-tra-53-dan-toc',
   /** A Khmer recording about 20 LU louder than broadcast level, true peak above 0 dBTP. */
