@@ -1,33 +1,87 @@
 /** Writes .br and .gz beside every text file of the build, so nginx (gzip_static) and CDNs serve compressed bytes
- * without compressing per request. Runs last: after search, audio and the service worker have written their files. */
+ * without compressing per request. Runs last: after search, audio and the service worker have written their files.
+ *
+ * Compressed outputs are kept in the build's cache folder (Astro's `cacheDir`), named by the SHA-256 of the file's
+ * bytes under a folder named by the settings and the compressor versions, so a file whose bytes did not change since
+ * the last build is copied back instead of compressed again, and a cached output can never belong to other bytes,
+ * another quality or another zlib/brotli. Entries the build did not use are dropped, so the cache holds one build. */
 import type { BuildDone } from './build-done';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../lib/built-files';
 import { brotliQuality, compressible, precompress } from '../lib/precompress';
 
 /** Files compressed at once: enough to keep libuv's thread pool busy without holding the whole site in memory. */
 const BATCH = 32;
+/** Bumped when what is written for the same bytes changes other than by quality or compressor version. */
+const CACHE_FORMAT = 1;
 
-export async function precompressFiles({ dir, logger }: BuildDone): Promise<void> {
+/** The cache folder for one setting: quality, gzip level and the compressors Node links (process.versions). */
+export function cacheFolder(cacheDir: string, quality: number): string {
+  const tag = `v${CACHE_FORMAT}-br${quality}-gz9-brotli${process.versions['brotli'] ?? '?'}-zlib${process.versions.zlib}`;
+  return join(cacheDir, 'loa-ban-precompress', tag);
+}
+
+/** Writes `data` at `file` through a temporary name, so a build cut short never leaves half a cached file. */
+let temps = 0;
+async function writeWhole(file: string, data: Buffer) {
+  // Unique per write: two built files with the same bytes share one cache entry and may be written at once.
+  const temp = `${file}.${process.pid}-${temps++}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, file);
+}
+
+export async function precompressFiles({ dir, logger, cacheDir }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
   const files = await builtFiles(root, compressible);
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
   const quality = brotliQuality(sizes.reduce((a, b) => a + b, 0));
+  const cache = cacheFolder(cacheDir, quality);
+  await mkdir(cache, { recursive: true });
+  const used = new Set<string>();
   let before = 0;
   let after = 0;
+  let reused = 0;
   for (let i = 0; i < files.length; i += BATCH) {
     await Promise.all(
       files.slice(i, i + BATCH).map(async (file) => {
         const data = await readFile(file);
-        const { br, gz } = await precompress(data, quality);
+        const key = createHash('sha256').update(data).digest('hex');
+        used.add(`${key}.br`).add(`${key}.gz`);
+        const cached = join(cache, key);
+        let br: Buffer;
+        let gz: Buffer;
+        try {
+          [br, gz] = await Promise.all([readFile(`${cached}.br`), readFile(`${cached}.gz`)]);
+          reused += 1;
+        } catch {
+          ({ br, gz } = await precompress(data, quality));
+          await Promise.all([writeWhole(`${cached}.br`, br), writeWhole(`${cached}.gz`, gz)]);
+        }
         await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
         before += data.length;
         after += br.length;
       }),
     );
   }
+  // A page deleted since the last build into this folder (when it was not emptied) must not leave its .br/.gz
+  // to be served.
+  const orphans = (await builtFiles(root, /\.(?:br|gz)$/)).filter(
+    (f) => compressible.test(f.slice(0, -3)) && !existsSync(f.slice(0, -3)),
+  );
+  await Promise.all(orphans.map((f) => rm(f, { force: true })));
+  // The cache keeps this build's outputs only, under this build's settings.
+  const parent = join(cache, '..');
+  for (const folder of await readdir(parent)) {
+    if (join(parent, folder) !== cache) await rm(join(parent, folder), { recursive: true, force: true });
+  }
+  const stale = (await readdir(cache)).filter((name) => !used.has(name));
+  await Promise.all(stale.map((name) => rm(join(cache, name), { force: true })));
   logger.info(
-    `Đã nén trước ${files.length} tệp: ${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}).`,
+    `Đã nén trước ${files.length} tệp (${reused} tệp không đổi lấy lại từ bộ nhớ đệm): ` +
+      `${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}).`,
   );
 }
