@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { builtFiles } from '../lib/built-files';
-import { rewriteText } from '../lib/search/html';
+import { rewriteText, withoutStyles } from '../lib/search/html';
 import { indexText } from '../lib/search/query';
 
 /** Pagefind output we do not serve: its ready-made UIs. */
@@ -46,7 +46,7 @@ export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
           if (!htmls[j]!.includes('data-pagefind-body')) return undefined;
           const added = await index.addHTMLFile({
             url: pageUrl(root, file),
-            content: rewriteText(htmls[j]!, indexText),
+            content: rewriteText(withoutStyles(htmls[j]!), indexText),
           });
           if (added.errors.length > 0) throw new Error(`Pagefind: ${relative(root, file)}: ${added.errors.join('; ')}`);
           return added;
