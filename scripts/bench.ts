@@ -75,6 +75,8 @@ interface Build {
   pdfSeconds: number;
   /** Stage name → seconds. */
   stages: Map<string, number>;
+  /** Stage name → peak memory of the process tree during that stage (MB). */
+  stagePeaks: Map<string, number>;
 }
 
 /** What each build-done step logs when it ends (src/integrations/build-done.ts, stepLine). */
@@ -105,8 +107,11 @@ async function timedBuild(cwd: string, extra: Record<string, string>, log: strin
     env: { ...process.env, ...extra, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+  const samples: { at: number; rss: number }[] = [];
+  const timer = setInterval(
+    () => samples.push({ at: (performance.now() - started) / 1000, rss: treeRss(child.pid!) }),
+    100,
+  );
   const lines: { at: number; text: string }[] = [];
   let pending = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -124,23 +129,32 @@ async function timedBuild(cwd: string, extra: Record<string, string>, log: strin
   if (code !== 0) throw new Error(`build failed (log: ${log}):\n${stderr.slice(-3000)}`);
 
   const stages = new Map<string, number>();
+  const stagePeaks = new Map<string, number>();
+  const peakBetween = (from: number, to: number) =>
+    Math.max(0, ...samples.filter((x) => x.at >= from && x.at <= to + 0.1).map((x) => x.rss)) / 1e6;
   let phase = 0;
   let last = 0;
   for (const { at, text } of lines) {
     if (phase < PHASES.length && PHASES[phase]![1].test(text)) {
       stages.set(PHASES[phase]![0], at - last);
+      stagePeaks.set(PHASES[phase]![0], peakBetween(last, at));
       last = at;
       phase += 1;
     }
     const step = STEP_LINE.exec(text);
-    if (step) stages.set(STEP_NAMES[step[1]!] ?? step[1]!, Number(step[2]));
+    if (step) {
+      const name = STEP_NAMES[step[1]!] ?? step[1]!;
+      stages.set(name, Number(step[2]));
+      stagePeaks.set(name, peakBetween(at - Number(step[2]), at));
+    }
     const pdf = PDF_LINE.exec(text);
     if (pdf) pdfFacts = `${pdf[1]} files, ${pdf[2]} A4 pages`;
   }
   const pdfSeconds = stages.get(STEP_NAMES['printPdfs']!) ?? 0;
   const known = [...stages.values()].reduce((a, b) => a + b, 0);
   stages.set('other (sitemap, editor copy, hooks, exit)', total - known);
-  return { seconds: total - pdfSeconds, peakMb: peak / 1e6, pdfSeconds, stages };
+  const peakMb = Math.max(0, ...samples.map((x) => x.rss)) / 1e6;
+  return { seconds: total - pdfSeconds, peakMb, pdfSeconds, stages, stagePeaks };
 }
 
 /** A bare Astro project in a temp folder: our node_modules linked in (the same Astro), no integrations, one page per
@@ -244,17 +258,17 @@ async function scale() {
       );
     }
     say(`\nPDF step, apart: ${fmt(median(ours.map((b) => b.pdfSeconds)))} s (${pdfFacts}).\n`);
-    say('| stage | this project (s) | bare Astro (s) |');
-    say('| --- | --- | --- |');
+    say('| stage | this project (s) | its peak memory (MB) | bare Astro (s) |');
+    say('| --- | --- | --- | --- |');
     for (const name of new Set([
       ...ours.flatMap((b) => [...b.stages.keys()]),
       ...theirs.flatMap((b) => [...b.stages.keys()]),
     ])) {
-      const of = (builds: Build[]) => {
-        const xs = builds.flatMap((b) => (b.stages.has(name) ? [b.stages.get(name)!] : []));
+      const of = (builds: Build[], key: 'stages' | 'stagePeaks' = 'stages') => {
+        const xs = builds.flatMap((b) => (b[key].has(name) ? [b[key].get(name)!] : []));
         return xs.length ? median(xs) : undefined;
       };
-      say(`| ${name} | ${fmt(of(ours))} | ${fmt(of(theirs))} |`);
+      say(`| ${name} | ${fmt(of(ours))} | ${fmt(of(ours, 'stagePeaks'), 0)} | ${fmt(of(theirs))} |`);
     }
 
     if (second) {
