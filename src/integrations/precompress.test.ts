@@ -1,13 +1,13 @@
-/** Precompression of a finished site in a temporary folder: brotli 11 while the site's text is at most 8 MB, 6 past it
- * (where 11 would take minutes). What is written is compared with zlib's own output at each quality. A second build
- * into the same folder with the cache kept: a changed page gets new .br/.gz, a deleted one loses them, an unchanged
- * one is copied from the cache. */
+/** Precompression of a finished site in a temporary folder: brotli 11 and gzip 9 while the site's text is at most
+ * 8 MB, brotli 6 and gzip 6 past it (where 11 would take minutes). What is written is compared with zlib's own output
+ * at each setting. A second build into the same folder with the cache kept: a changed page gets new .br/.gz, a
+ * deleted one loses them, an unchanged one is copied from the cache. */
 import { mkdir, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressFiles } from './precompress';
@@ -57,13 +57,15 @@ describe('precompressFiles', () => {
     expect(brotli(page, 6).equals(brotli(page, 11))).toBe(false);
     const { dir, said } = await site(8_000_000);
     expect((await readFile(join(dir, 'index.html.br'))).equals(brotli(page, 11)), 'brotli at quality 11').toBe(true);
-    expect(said.join('\n')).toContain('(brotli 11)');
+    expect(said.join('\n')).toContain('(brotli 11, gzip 9)');
+    expect((await readFile(join(dir, 'index.html.gz'))).equals(gzipSync(page, { level: 9 })), 'gzip 9').toBe(true);
   });
 
   it('uses brotli 6 past 8 MB of text', async () => {
     const { dir, said } = await site(8_000_001);
     expect((await readFile(join(dir, 'index.html.br'))).equals(brotli(page, 6)), 'brotli at quality 6').toBe(true);
-    expect(said.join('\n')).toContain('(brotli 6)');
+    expect(said.join('\n')).toContain('(brotli 6, gzip 6)');
+    expect((await readFile(join(dir, 'index.html.gz'))).equals(gzipSync(page, { level: 6 })), 'gzip 6').toBe(true);
   });
 
   it('writes .br and .gz that decompress to the file, beside text files only', async () => {

@@ -12,16 +12,16 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../lib/built-files';
-import { brotliQuality, compressible, precompress } from '../lib/precompress';
+import { brotliQuality, compressible, gzipLevel, precompress } from '../lib/precompress';
 
 /** Files compressed at once: enough to keep libuv's thread pool busy without holding the whole site in memory. */
-const BATCH = 32;
+const IN_FLIGHT = 16;
 /** Bumped when what is written for the same bytes changes other than by quality or compressor version. */
 const CACHE_FORMAT = 1;
 
 /** The cache folder for one setting: quality, gzip level and the compressors Node links (process.versions). */
-export function cacheFolder(cacheDir: string, quality: number): string {
-  const tag = `v${CACHE_FORMAT}-br${quality}-gz9-brotli${process.versions['brotli'] ?? '?'}-zlib${process.versions.zlib}`;
+export function cacheFolder(cacheDir: string, quality: number, level: number): string {
+  const tag = `v${CACHE_FORMAT}-br${quality}-gz${level}-brotli${process.versions['brotli'] ?? '?'}-zlib${process.versions.zlib}`;
   return join(cacheDir, 'loa-ban-precompress', tag);
 }
 
@@ -38,35 +38,40 @@ export async function precompressFiles({ dir, logger, cacheDir }: BuildDone): Pr
   const root = fileURLToPath(dir);
   const files = await builtFiles(root, compressible);
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
-  const quality = brotliQuality(sizes.reduce((a, b) => a + b, 0));
-  const cache = cacheFolder(cacheDir, quality);
+  const text = sizes.reduce((a, b) => a + b, 0);
+  const quality = brotliQuality(text);
+  const level = gzipLevel(text);
+  const cache = cacheFolder(cacheDir, quality, level);
   await mkdir(cache, { recursive: true });
   const used = new Set<string>();
   let before = 0;
   let after = 0;
   let reused = 0;
-  for (let i = 0; i < files.length; i += BATCH) {
-    await Promise.all(
-      files.slice(i, i + BATCH).map(async (file) => {
-        const data = await readFile(file);
-        const key = createHash('sha256').update(data).digest('hex');
-        used.add(`${key}.br`).add(`${key}.gz`);
-        const cached = join(cache, key);
-        let br: Buffer;
-        let gz: Buffer;
-        try {
-          [br, gz] = await Promise.all([readFile(`${cached}.br`), readFile(`${cached}.gz`)]);
-          reused += 1;
-        } catch {
-          ({ br, gz } = await precompress(data, quality));
-          await Promise.all([writeWhole(`${cached}.br`, br), writeWhole(`${cached}.gz`, gz)]);
-        }
-        await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
-        before += data.length;
-        after += br.length;
-      }),
-    );
-  }
+  const one = async (file: string) => {
+    const data = await readFile(file);
+    const key = createHash('sha256').update(data).digest('hex');
+    used.add(`${key}.br`).add(`${key}.gz`);
+    const cached = join(cache, key);
+    let br: Buffer;
+    let gz: Buffer;
+    try {
+      [br, gz] = await Promise.all([readFile(`${cached}.br`), readFile(`${cached}.gz`)]);
+      reused += 1;
+    } catch {
+      ({ br, gz } = await precompress(data, quality, level));
+      await Promise.all([writeWhole(`${cached}.br`, br), writeWhole(`${cached}.gz`, gz)]);
+    }
+    await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+    before += data.length;
+    after += br.length;
+  };
+  // A few files in flight at once, each taking the next as it finishes, so one large file (a booklet, the editor's
+  // bundle) never holds the others back.
+  let next = 0;
+  const worker = async () => {
+    for (let file = files[next++]; file; file = files[next++]) await one(file);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   // A page deleted since the last build into this folder (when it was not emptied) must not leave its .br/.gz
   // to be served.
   const orphans = (await builtFiles(root, /\.(?:br|gz)$/)).filter(
@@ -82,6 +87,6 @@ export async function precompressFiles({ dir, logger, cacheDir }: BuildDone): Pr
   await Promise.all(stale.map((name) => rm(join(cache, name), { force: true })));
   logger.info(
     `Đã nén trước ${files.length} tệp (${reused} tệp không đổi lấy lại từ bộ nhớ đệm): ` +
-      `${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}).`,
+      `${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}, gzip ${level}).`,
   );
 }
