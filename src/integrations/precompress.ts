@@ -7,7 +7,6 @@
  * another quality or another zlib/brotli. Entries the build did not use are dropped, so the cache holds one build. */
 import type { BuildDone } from './build-done';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +16,24 @@ import { brotliQuality, compressible, gzipLevel, precompress } from '../lib/prec
 /** Files compressed at once: enough to keep libuv's thread pool busy without holding the whole site in memory. */
 const IN_FLIGHT = 16;
 /** Bumped when what is written for the same bytes changes other than by quality or compressor version. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The cache folder for one setting: quality, gzip level and the compressors Node links (process.versions). */
 export function cacheFolder(cacheDir: string, quality: number, level: number): string {
   const tag = `v${CACHE_FORMAT}-br${quality}-gz${level}-brotli${process.versions['brotli'] ?? '?'}-zlib${process.versions.zlib}`;
   return join(cacheDir, 'loa-ban-precompress', tag);
+}
+
+/** One cache entry per file: brotli's length (4 bytes), brotli, gzip. One file, so a hit is one read. */
+function pack(br: Buffer, gz: Buffer): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(br.length);
+  return Buffer.concat([head, br, gz]);
+}
+
+function unpack(entry: Buffer): { br: Buffer; gz: Buffer } {
+  const length = entry.readUInt32BE(0);
+  return { br: entry.subarray(4, 4 + length), gz: entry.subarray(4 + length) };
 }
 
 /** Writes `data` at `file` through a temporary name, so a build cut short never leaves half a cached file. */
@@ -36,13 +47,18 @@ async function writeWhole(file: string, data: Buffer) {
 
 export async function precompressFiles({ dir, logger, cacheDir }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
-  const files = await builtFiles(root, compressible);
+  // One listing of the folder serves both the files to compress and the outputs left by deleted files.
+  const everything = await builtFiles(root, /./);
+  const present = new Set(everything);
+  const files = everything.filter((f) => compressible.test(f));
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
   const text = sizes.reduce((a, b) => a + b, 0);
   const quality = brotliQuality(text);
   const level = gzipLevel(text);
   const cache = cacheFolder(cacheDir, quality, level);
   await mkdir(cache, { recursive: true });
+  // Read once, so a file not in the cache costs no failed read.
+  const cached = new Set(await readdir(cache));
   const used = new Set<string>();
   let before = 0;
   let after = 0;
@@ -50,16 +66,16 @@ export async function precompressFiles({ dir, logger, cacheDir }: BuildDone): Pr
   const one = async (file: string) => {
     const data = await readFile(file);
     const key = createHash('sha256').update(data).digest('hex');
-    used.add(`${key}.br`).add(`${key}.gz`);
-    const cached = join(cache, key);
+    used.add(key);
     let br: Buffer;
     let gz: Buffer;
-    try {
-      [br, gz] = await Promise.all([readFile(`${cached}.br`), readFile(`${cached}.gz`)]);
+    if (cached.has(key)) {
+      ({ br, gz } = unpack(await readFile(join(cache, key))));
       reused += 1;
-    } catch {
+    } else {
       ({ br, gz } = await precompress(data, quality, level));
-      await Promise.all([writeWhole(`${cached}.br`, br), writeWhole(`${cached}.gz`, gz)]);
+      cached.add(key);
+      await writeWhole(join(cache, key), pack(br, gz));
     }
     await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
     before += data.length;
@@ -72,10 +88,10 @@ export async function precompressFiles({ dir, logger, cacheDir }: BuildDone): Pr
     for (let file = files[next++]; file; file = files[next++]) await one(file);
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  // A page deleted since the last build into this folder (when it was not emptied) must not leave its .br/.gz
+  // A file deleted since the last build into this folder (when it was not emptied) must not leave its .br/.gz
   // to be served.
-  const orphans = (await builtFiles(root, /\.(?:br|gz)$/)).filter(
-    (f) => compressible.test(f.slice(0, -3)) && !existsSync(f.slice(0, -3)),
+  const orphans = everything.filter(
+    (f) => /\.(?:br|gz)$/.test(f) && compressible.test(f.slice(0, -3)) && !present.has(f.slice(0, -3)),
   );
   await Promise.all(orphans.map((f) => rm(f, { force: true })));
   // The cache keeps this build's outputs only, under this build's settings.
