@@ -3,13 +3,14 @@
  * for "đ" words and Khmer segmented into exact tokens (src/lib/search). Only the index and Pagefind's JS API are
  * kept; our own UI (src/pages/tim-kiem/) replaces Pagefind's UI bundles, which are deleted so none can be linked. */
 import type { BuildDone } from './build-done';
+import { inWorker } from './in-worker.ts';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
-import { builtFiles } from '../lib/built-files';
-import { rewriteText, withoutStyles } from '../lib/search/html';
-import { indexText } from '../lib/search/query';
+import { builtFiles } from '../lib/built-files.ts';
+import { rewriteText, withoutStyles } from '../lib/search/html.ts';
+import { indexText } from '../lib/search/query.ts';
 
 /** Pagefind output we do not serve: its ready-made UIs. */
 const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\b/;
@@ -26,7 +27,12 @@ function pageUrl(root: string, file: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
+/** The step, in a worker thread of its own (in-worker.ts): reading and rewriting 20,000 pages allocates hundreds of
+ * MB, and collecting that garbage in Astro's 2 GB heap is slow. */
+export const searchIndex = (args: BuildDone) => inWorker('src/integrations/pagefind.ts', 'searchIndexHere', args);
+
+/** The step, on the calling thread. */
+export async function searchIndexHere({ dir, logger }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= CHUNK_LOCATIONS;
   try {

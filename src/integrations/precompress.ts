@@ -6,12 +6,13 @@
  * the last build is copied back instead of compressed again, and a cached output can never belong to other bytes,
  * another quality or another zlib/brotli. Entries the build did not use are dropped, so the cache holds one build. */
 import type { BuildDone } from './build-done';
+import { inWorker } from './in-worker.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtFiles } from '../lib/built-files';
-import { brotliQuality, compressible, gzipLevel, precompress } from '../lib/precompress';
+import { builtFiles } from '../lib/built-files.ts';
+import { brotliQuality, compressible, gzipLevel, precompress } from '../lib/precompress.ts';
 
 /** Files compressed at once: enough to keep libuv's thread pool busy without holding the whole site in memory. */
 const IN_FLIGHT = 16;
@@ -45,7 +46,12 @@ async function writeWhole(file: string, data: Buffer) {
   await rename(temp, file);
 }
 
-export async function precompressFiles({ dir, logger, cacheDir }: BuildDone): Promise<void> {
+/** The step, in a worker thread of its own (in-worker.ts). */
+export const precompressFiles = (args: BuildDone) =>
+  inWorker('src/integrations/precompress.ts', 'precompressHere', args);
+
+/** The step, on the calling thread. */
+export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
   // One listing of the folder serves both the files to compress and the outputs left by deleted files.
   const everything = await builtFiles(root, /./);
