@@ -37,8 +37,8 @@ const OLD_OUTPUT = 'loa-ban-old-output-';
  * 80,000 files with the .br/.gz) that took a minute of a second build. A rename is one step; the deleting then runs on
  * libuv's threads while Astro renders on the main one. Left alone when the folder cannot be renamed into the cache
  * folder (another file system, a mount point): Astro empties it as before. */
-async function moveAside(outDir: string, cacheDir: string): Promise<Promise<unknown>> {
-  if (cacheDir.startsWith(outDir)) return Promise.resolve();
+async function moveAside(outDir: string, cacheDir: string): Promise<{ deleted: Promise<unknown> }> {
+  if (cacheDir.startsWith(outDir)) return { deleted: Promise.resolve() };
   await mkdir(cacheDir, { recursive: true });
   // What a build cut short left behind.
   const leftovers = (await readdir(cacheDir)).filter((name) => name.startsWith(OLD_OUTPUT));
@@ -49,7 +49,7 @@ async function moveAside(outDir: string, cacheDir: string): Promise<Promise<unkn
   } catch {
     // No previous output, or not movable: nothing to do, or Astro's own emptying.
   }
-  return Promise.all(leftovers.map((name) => rm(join(cacheDir, name), { recursive: true, force: true })));
+  return { deleted: Promise.all(leftovers.map((name) => rm(join(cacheDir, name), { recursive: true, force: true }))) };
 }
 
 export default function buildDone(): AstroIntegration {
@@ -64,7 +64,7 @@ export default function buildDone(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': async () => {
-        deleting = await moveAside(outDir, cacheDir);
+        deleting = (await moveAside(outDir, cacheDir)).deleted;
       },
       'astro:build:done': async ({ dir, logger }) => {
         for (const step of BUILD_DONE_STEPS) {
