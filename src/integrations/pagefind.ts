@@ -3,6 +3,7 @@
  * for "đ" words and Khmer segmented into exact tokens (src/lib/search). Only the index and Pagefind's JS API are
  * kept; our own UI (src/pages/tim-kiem/) replaces Pagefind's UI bundles, which are deleted so none can be linked. */
 import type { BuildDone } from './build-done';
+import { inWorker } from './in-worker.ts';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -10,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { close, createIndex } from 'pagefind';
-import { builtFiles } from '../lib/built-files';
-import { brotliQuality, precompress } from '../lib/precompress';
-import { rewriteText } from '../lib/search/html';
-import { indexText } from '../lib/search/query';
+import { builtFiles } from '../lib/built-files.ts';
+import { brotliQuality, precompress } from '../lib/precompress.ts';
+import { rewriteText, withoutStyles } from '../lib/search/html.ts';
+import { indexText } from '../lib/search/query.ts';
 
 /** Pagefind output we do not serve: its ready-made UIs. */
 const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\b/;
@@ -108,7 +109,12 @@ async function slimFirstSearch(out: string): Promise<void> {
   await writeFile(join(out, LOADER), code);
 }
 
-export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
+/** The step, in a worker thread of its own (in-worker.ts): reading and rewriting 20,000 pages allocates hundreds of
+ * MB, and collecting that garbage in Astro's 2 GB heap is slow. */
+export const searchIndex = (args: BuildDone) => inWorker('src/integrations/pagefind.ts', 'searchIndexHere', args);
+
+/** The step, on the calling thread. */
+export async function searchIndexHere({ dir, logger }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= CHUNK_LOCATIONS;
   try {
@@ -128,7 +134,7 @@ export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
           if (!htmls[j]!.includes('data-pagefind-body')) return undefined;
           const added = await index.addHTMLFile({
             url: pageUrl(root, file),
-            content: rewriteText(htmls[j]!, indexText),
+            content: rewriteText(withoutStyles(htmls[j]!), indexText),
           });
           if (added.errors.length > 0) throw new Error(`Pagefind: ${relative(root, file)}: ${added.errors.join('; ')}`);
           return added;

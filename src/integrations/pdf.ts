@@ -31,6 +31,9 @@ const ORIGIN = 'https://pdf.loa-ban.invalid';
 const BATCH = 64;
 /** Pages printed at once. */
 const PARALLEL = Math.max(1, Math.min(3, availableParallelism()));
+/** HTML past which a page is printed alone: Chromium's renderer takes about a gigabyte to lay out a 10 MB booklet, and
+ * two at once pushed a 20,000-Q&A build past 5 GB (npm run bench, stage peaks). */
+const LARGE_PAGE = 1_000_000;
 
 /** "in/x/index.html" → "/in/x/". */
 function pagePath(root: string, file: string): string {
@@ -84,9 +87,13 @@ async function printPage(context: BrowserContext, root: string, path: string, pd
   }
 }
 
-/** Prints every job, a few at once (Chromium lays out one page while it writes another's PDF), and returns what
- * each page may state about its PDF; nothing when Chromium cannot start. */
-async function printAll(root: string, jobs: { path: string; pdf: string }[], logger: BuildDone['logger']) {
+/** Prints every job, small pages a few at once (Chromium lays out one page while it writes another's PDF), large ones
+ * alone, and returns what each page may state about its PDF; nothing when Chromium cannot start. */
+async function printAll(
+  root: string,
+  jobs: { path: string; pdf: string; bytes: number }[],
+  logger: BuildDone['logger'],
+) {
   const made = new Map<string, PdfFacts>();
   let browser: Browser;
   try {
@@ -100,21 +107,25 @@ async function printAll(root: string, jobs: { path: string; pdf: string }[], log
   }
   try {
     const context = await siteContext(browser, root);
-    let next = 0;
-    const worker = async () => {
-      for (let job = jobs[next++]; job; job = jobs[next++]) {
-        const { bytes, pages, fonts } = await printPage(context, root, job.path, job.pdf);
-        made.set(job.pdf, { pages, size: formatBytes(bytes.length) });
-        const odd = unexpectedFonts(fonts);
-        if (odd.length > 0) {
-          logger.warn(
-            `${job.pdf}: chữ được in bằng phông ${odd.join(', ')}, không phải phông của print.css: máy dựng thiếu ` +
-              'phông có đủ chữ Việt (fonts-liberation2) hoặc chữ Khmer (fonts-noto-core). Cài các gói đó rồi dựng lại.',
-          );
-        }
+    const print = async (job: { path: string; pdf: string }) => {
+      const { bytes, pages, fonts } = await printPage(context, root, job.path, job.pdf);
+      made.set(job.pdf, { pages, size: formatBytes(bytes.length) });
+      const odd = unexpectedFonts(fonts);
+      if (odd.length > 0) {
+        logger.warn(
+          `${job.pdf}: chữ được in bằng phông ${odd.join(', ')}, không phải phông của print.css: máy dựng thiếu ` +
+            'phông có đủ chữ Việt (fonts-liberation2) hoặc chữ Khmer (fonts-noto-core). Cài các gói đó rồi dựng lại.',
+        );
       }
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, jobs.length) }, worker));
+    // Small pages a few at once, then large ones one by one.
+    const small = jobs.filter((job) => job.bytes <= LARGE_PAGE);
+    let next = 0;
+    const worker = async () => {
+      for (let job = small[next++]; job; job = small[next++]) await print(job);
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, small.length) }, worker));
+    for (const job of jobs.filter((j) => j.bytes > LARGE_PAGE)) await print(job);
   } finally {
     await browser.close();
   }
@@ -133,7 +144,7 @@ export async function printPdfs({ dir, logger }: BuildDone): Promise<void> {
   }
   const jobs = pages.flatMap(({ file, html }) => {
     const pdf = printedAs(html);
-    return pdf ? [{ path: pagePath(root, file), pdf }] : [];
+    return pdf ? [{ path: pagePath(root, file), pdf, bytes: Buffer.byteLength(html) }] : [];
   });
   const made = jobs.length > 0 ? await printAll(root, jobs, logger) : new Map<string, PdfFacts>();
   await Promise.all(

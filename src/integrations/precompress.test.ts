@@ -1,10 +1,13 @@
-/** Precompression of a finished site in a temporary folder: brotli 11 while the site's text is at most 8 MB, 6 past it
- * (where 11 would take minutes). What is written is compared with zlib's own output at each quality. */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+/** Precompression of a finished site in a temporary folder: brotli 11 and gzip 9 while the site's text is at most
+ * 8 MB, brotli 6 and gzip 6 past it (where 11 would take minutes). What is written is compared with zlib's own output
+ * at each setting. A second build into the same folder with the cache kept: a changed page gets new .br/.gz, a
+ * deleted one loses them, an unchanged one is copied from the cache. */
+import { mkdir, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressFiles } from './precompress';
@@ -31,24 +34,38 @@ async function site(textBytes: number) {
   await writeFile(join(dir, 'index.html'), page);
   await writeFile(join(dir, 'sitemap.xml'), Buffer.alloc(textBytes - page.length, ' '));
   await writeFile(join(dir, 'ban-nghe/a.mp3'), Buffer.alloc(2_000_000, 1));
+  return { dir, said: await run(dir, `${dir}-cache`) };
+}
+
+/** Runs the step on `dir` with its cache in `cacheDir`; returns what it logged. */
+async function run(dir: string, cacheDir: string) {
   const said: string[] = [];
   const logger = { info: (m: string) => said.push(m), warn: (m: string) => said.push(m) };
-  await precompressFiles({ dir: pathToFileURL(`${dir}/`), logger: logger as unknown as AstroIntegrationLogger });
-  return { dir, said };
+  await precompressFiles({
+    dir: pathToFileURL(`${dir}/`),
+    logger: logger as unknown as AstroIntegrationLogger,
+    cacheDir,
+  });
+  return said;
 }
+
+const unbrotli = async (file: string) => brotliDecompressSync(await readFile(`${file}.br`)).toString();
+const ungzip = async (file: string) => gunzipSync(await readFile(`${file}.gz`)).toString();
 
 describe('precompressFiles', () => {
   it('uses brotli 11 up to 8 MB of text, recordings not counted', async () => {
     expect(brotli(page, 6).equals(brotli(page, 11))).toBe(false);
     const { dir, said } = await site(8_000_000);
     expect((await readFile(join(dir, 'index.html.br'))).equals(brotli(page, 11)), 'brotli at quality 11').toBe(true);
-    expect(said.join('\n')).toContain('(brotli 11)');
+    expect(said.join('\n')).toContain('(brotli 11, gzip 9)');
+    expect((await readFile(join(dir, 'index.html.gz'))).equals(gzipSync(page, { level: 9 })), 'gzip 9').toBe(true);
   });
 
   it('uses brotli 6 past 8 MB of text', async () => {
     const { dir, said } = await site(8_000_001);
     expect((await readFile(join(dir, 'index.html.br'))).equals(brotli(page, 6)), 'brotli at quality 6').toBe(true);
-    expect(said.join('\n')).toContain('(brotli 6)');
+    expect(said.join('\n')).toContain('(brotli 6, gzip 6)');
+    expect((await readFile(join(dir, 'index.html.gz'))).equals(gzipSync(page, { level: 6 })), 'gzip 6').toBe(true);
   });
 
   it('writes .br and .gz that decompress to the file, beside text files only', async () => {
@@ -59,5 +76,55 @@ describe('precompressFiles', () => {
       expect(gunzipSync(await readFile(join(dir, `${file}.gz`))).equals(data)).toBe(true);
     }
     await expect(readFile(join(dir, 'ban-nghe/a.mp3.br'))).rejects.toThrow();
+  });
+
+  it('rebuilds from its cache: changed pages recompressed, deleted ones cleared, unchanged ones reused', async () => {
+    const dir = join(work, 'rebuild');
+    const cacheDir = join(work, 'rebuild-cache');
+    await mkdir(dir, { recursive: true });
+    const [kept, changed, deleted] = ['kept.html', 'changed.html', 'deleted.html'].map((f) => join(dir, f));
+    await writeFile(kept!, page);
+    await writeFile(changed!, '<p>Câu trả lời cũ.</p>');
+    await writeFile(deleted!, '<p>Trang sẽ bị xoá.</p>');
+    expect((await run(dir, cacheDir)).join('\n')).toContain('Đã nén trước 3 tệp (0 tệp không đổi');
+
+    // A cached output is what gets copied back: mark the entry of the kept page to see it reused.
+    const cache = join(cacheDir, 'loa-ban-precompress');
+    const [folder] = await readdir(cache);
+    const keyOf = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+    const entry = await readFile(join(cache, folder!, keyOf(page)));
+    const brLength = entry.readUInt32BE(0);
+    expect(entry.subarray(4, 4 + brLength).equals(await readFile(`${kept}.br`)), 'the entry holds the .br').toBe(true);
+    const marked = brotliCompressSync(Buffer.from('bản trong bộ nhớ đệm'));
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(marked.length);
+    await writeFile(join(cache, folder!, keyOf(page)), Buffer.concat([head, marked, entry.subarray(4 + brLength)]));
+
+    await writeFile(changed!, '<p>Câu trả lời mới, đã sửa.</p>');
+    await unlink(deleted!);
+    expect((await run(dir, cacheDir)).join('\n')).toContain('Đã nén trước 2 tệp (1 tệp không đổi');
+    expect(await unbrotli(changed!)).toBe('<p>Câu trả lời mới, đã sửa.</p>');
+    expect(await ungzip(changed!)).toBe('<p>Câu trả lời mới, đã sửa.</p>');
+    await expect(readFile(`${deleted}.br`)).rejects.toThrow();
+    await expect(readFile(`${deleted}.gz`)).rejects.toThrow();
+    expect((await readFile(`${kept}.br`)).equals(marked), 'the unchanged page is copied from the cache').toBe(true);
+    // The cache holds this build's outputs only: the old bytes of the changed page and the deleted page are gone.
+    const entries = await readdir(join(cache, folder!));
+    expect(entries.sort()).toEqual([keyOf(page), keyOf('<p>Câu trả lời mới, đã sửa.</p>')].sort());
+  });
+
+  it('never reuses an output made at another brotli quality', async () => {
+    const dir = join(work, 'quality');
+    const cacheDir = join(work, 'quality-cache');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.html'), page);
+    await writeFile(join(dir, 'filler.txt'), Buffer.alloc(100_000, ' '));
+    await run(dir, cacheDir);
+    expect((await readFile(join(dir, 'index.html.br'))).equals(brotli(page, 11))).toBe(true);
+    // Past 8 MB of text the site switches to quality 6: the same page bytes must be compressed again.
+    await writeFile(join(dir, 'filler.txt'), Buffer.alloc(8_000_000, ' '));
+    const said = await run(dir, cacheDir);
+    expect((await readFile(join(dir, 'index.html.br'))).equals(brotli(page, 6))).toBe(true);
+    expect(said.join('\n')).toContain('(0 tệp không đổi');
   });
 });

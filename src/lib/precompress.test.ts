@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { brotliQuality, compressible, precompress } from './precompress';
+import { brotliQuality, compressible, gzipLevel, precompress } from './precompress';
 
 describe('precompress', () => {
   it('round-trips and shrinks text', async () => {
@@ -20,5 +20,12 @@ describe('brotliQuality', () => {
   it('uses the best quality until the site is large', () => {
     expect(brotliQuality(3_000_000)).toBe(11);
     expect(brotliQuality(200_000_000)).toBe(6);
+  });
+});
+
+describe('gzipLevel', () => {
+  it('uses level 9 until the site is large, then the default 6', () => {
+    expect(gzipLevel(3_000_000)).toBe(9);
+    expect(gzipLevel(8_000_001)).toBe(6);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rewriteText } from './html';
+import { rewriteText, withoutStyles } from './html';
 
 const up = (s: string) => s.toUpperCase();
 
@@ -23,5 +23,12 @@ describe('rewriteText', () => {
   });
   it('keeps comments and attributes with ">" inside quotes', () => {
     expect(rewriteText('<!-- c --><a title="a>b">t</a>', up)).toBe('<!-- c --><a title="a>b">T</a>');
+  });
+});
+
+describe('withoutStyles', () => {
+  it('drops every style element, attributes and all, and nothing else', () => {
+    const html = '<head><style>a{color:red}</style><STYLE media="print">p{}</STYLE ></head><body><p>style</p></body>';
+    expect(withoutStyles(html)).toBe('<head></head><body><p>style</p></body>');
   });
 });

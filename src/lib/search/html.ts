@@ -44,3 +44,9 @@ export function rewriteText(html: string, rewrite: (text: string) => string): st
   }
   return out;
 }
+
+/** `html` without its `<style>` elements. The indexer skips their text anyway; every page inlines the site's CSS
+ * (about 40 % of a Q&A page's bytes), and not handing it over saves that much parsing on a large site. Pure. */
+export function withoutStyles(html: string): string {
+  return html.replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
+}

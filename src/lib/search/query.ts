@@ -1,7 +1,7 @@
 /** What the index holds and what a query asks for, made to meet. Build and browser share these functions, so the
  * two sides cannot drift apart. Pure. */
-import { addFoldedTwins, dropFoldedTwins, foldStrokes, hasStroke } from './fold';
-import { decodeKhmer, encodeKhmerQuery, encodeKhmerText } from './khmer';
+import { addFoldedTwins, dropFoldedTwins, foldStrokes, hasStroke } from './fold.ts';
+import { decodeKhmer, encodeKhmerQuery, encodeKhmerText } from './khmer.ts';
 
 /** Longest query we pass on; a pasted paragraph is cut, not searched word by word for seconds on a cheap phone. */
 export const MAX_QUERY = 120;
