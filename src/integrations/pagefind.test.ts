@@ -27,7 +27,11 @@ beforeAll(async () => {
     );
   }
   const logger = { info: () => undefined, warn: () => undefined };
-  await searchIndex({ dir: pathToFileURL(`${dir}/`), logger: logger as unknown as AstroIntegrationLogger });
+  await searchIndex({
+    dir: pathToFileURL(`${dir}/`),
+    logger: logger as unknown as AstroIntegrationLogger,
+    cacheDir: join(dir, 'cache'),
+  });
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
