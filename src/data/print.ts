@@ -90,6 +90,22 @@ export function bookletEstimate(items: BookletItem[]): number {
   return bookletPages(measured);
 }
 
+const estimates = new WeakMap<Site, Map<string, number>>();
+
+/** Estimated A4 pages of one volume of the topic's booklet, measured once per site: /in/ lists every volume's count
+ * and each volume's page prints its own, and measuring wraps every line of every answer. */
+export function volumeEstimate(site: Site, topic: Topic, ctx: QrContext, volume: number): number {
+  let known = estimates.get(site);
+  if (!known) estimates.set(site, (known = new Map()));
+  const key = JSON.stringify([topic.id, volume, ctx.site?.href, ctx.built]);
+  let pages = known.get(key);
+  if (pages === undefined) {
+    pages = bookletEstimate(bookletItems(site, topic, ctx, volume));
+    known.set(key, pages);
+  }
+  return pages;
+}
+
 /** The newest `updated` date among the Q&A, the date the booklet's content was last checked. */
 export function newestUpdate(items: BookletItem[]): Date | undefined {
   return items.map((i) => i.qa.data.updated).sort((a, b) => b.getTime() - a.getTime())[0];
