@@ -3,6 +3,7 @@
 import type { Citing, Qa, Recording, Site, Topic } from './site';
 import { docLabel } from '../lib/documents';
 import { noticeLines } from '../lib/notices';
+import { BOOKLET_VOLUME_SIZE, pageItems } from '../lib/pagination';
 import { bookletPages, type QaPrint } from '../lib/print-layout';
 import { qrTarget, shortUrl } from '../lib/qr';
 import { urls } from '../lib/urls';
@@ -52,14 +53,19 @@ export function recordingFor(site: Site, qa: Qa): Recording | undefined {
   );
 }
 
-/** Every Q&A of the topic in site order (language, then `order`), each with its QR target. */
-export function bookletItems(site: Site, topic: Topic, ctx: QrContext): BookletItem[] {
-  return site.qaOfTopic(topic.id).map((qa, i) => {
+/** Every Q&A of the topic in site order (language, then `order`), each with its QR target; with `volume`, only that
+ * volume's Q&A (numbered as in the whole booklet). A volume page asks for its own slice: making the items of the
+ * whole topic on each of its volume pages cost time in the square of the topic's size. */
+export function bookletItems(site: Site, topic: Topic, ctx: QrContext, volume?: number): BookletItem[] {
+  const all = site.qaOfTopic(topic.id);
+  const first = volume === undefined ? 0 : (volume - 1) * BOOKLET_VOLUME_SIZE;
+  const qas = volume === undefined ? all : pageItems(all, volume, BOOKLET_VOLUME_SIZE);
+  return qas.map((qa, i) => {
     const recording = recordingFor(site, qa);
     const target = qrTarget(recording ? urls.audio(recording.id) : urls.qa(qa.id), ctx.site, ctx.built);
     return {
       qa,
-      number: i + 1,
+      number: first + i + 1,
       recording,
       target,
       short: shortUrl(target),
@@ -82,6 +88,22 @@ export function bookletEstimate(items: BookletItem[]): number {
     url: item.short,
   }));
   return bookletPages(measured);
+}
+
+const estimates = new WeakMap<Site, Map<string, number>>();
+
+/** Estimated A4 pages of one volume of the topic's booklet, measured once per site: /in/ lists every volume's count
+ * and each volume's page prints its own, and measuring wraps every line of every answer. */
+export function volumeEstimate(site: Site, topic: Topic, ctx: QrContext, volume: number): number {
+  let known = estimates.get(site);
+  if (!known) estimates.set(site, (known = new Map()));
+  const key = JSON.stringify([topic.id, volume, ctx.site?.href, ctx.built]);
+  let pages = known.get(key);
+  if (pages === undefined) {
+    pages = bookletEstimate(bookletItems(site, topic, ctx, volume));
+    known.set(key, pages);
+  }
+  return pages;
 }
 
 /** The newest `updated` date among the Q&A, the date the booklet's content was last checked. */
