@@ -7,7 +7,7 @@ import { cp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Response } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../scripts/lib/browser';
@@ -66,7 +66,14 @@ async function watched(context: BrowserContext) {
   const failed: string[] = [];
   const errors: string[] = [];
   page.on('requestfinished', async (request) => {
-    requests.push({ url: request.url(), status: (await request.response())?.status() });
+    // A request that finishes as the test closes the page has no response to read any more: nothing to record then.
+    let response: Response | null;
+    try {
+      response = await request.response();
+    } catch {
+      return;
+    }
+    requests.push({ url: request.url(), status: response?.status() });
   });
   page.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText}`));
   page.on('console', (message) => {
