@@ -22,6 +22,9 @@ export const urls = {
   offline: () => '/ngoai-tuyen/',
 } as const;
 
+/** A phone number as a link that dials it: digits only (the shown number keeps its spaces and dots). */
+export const telUrl = (number: string) => `tel:${number.replace(/\D/g, '')}`;
+
 /** The published offline copy of the whole site (a ZIM file for Kiwix), beside the offline page. */
 export const offlineCopyUrl = (fileName: string) => `${urls.offline()}${fileName}`;
 
