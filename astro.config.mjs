@@ -72,4 +72,9 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  experimental: {
+    // A publish re-renders only the pages whose data changed: Q&A pages, topic list pages and booklet volumes return
+    // a cacheKey of everything they show (src/lib/page-key.ts); the others are always rendered.
+    incrementalBuild: true,
+  },
 });

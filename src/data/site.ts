@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { checkSiteCitations, CITATION_HINT, textsOf, type SiteEntry } from '../lib/citations';
 import { correctionKeys, documentKeys, type Correction } from '../lib/citations';
 import { pageNotices, type Notices } from '../lib/notices';
-import { BOOKLET_VOLUME_SIZE, pageCount, TOPIC_PAGE_SIZE } from '../lib/pagination';
+import { BOOKLET_VOLUME_SIZE, pageCount, pageItems, TOPIC_PAGE_SIZE } from '../lib/pagination';
 import { contentDir, fromRoot, shownPath } from '../lib/paths';
 import { replacedReadings } from '../lib/recordings';
 import { longSentenceWarnings } from '../lib/sentences';
 import { isProductionSite } from '../lib/site-url';
 import { validateSite, type Collections } from '../lib/validate';
 import { buildTime } from '../lib/build-time';
+import { dayPart, entryPart, pageKey } from '../lib/page-key';
+import { siteInbox } from '../inbox/config';
 
 export type Topic = CollectionEntry<'topics'>;
 export type Qa = CollectionEntry<'qa'>;
@@ -48,6 +50,12 @@ export interface Site {
   qaOfTopic: (topicId: string) => Qa[];
   /** The same Q&A in other languages: an original's translations, or a translation's original and the others. */
   versionsOf: (qaId: string) => Qa[];
+  /** The next Q&A of the same topic after a Q&A, wrapping round to the topic's start: "more questions" on its page. */
+  siblingsOf: (qaId: string) => Qa[];
+  /** What any page may show besides Q&A (settings, topics, languages, documents, explainers, recordings and their
+   * MP3 files, the inbox settings), as one digest: part of every page's incremental-build key (src/lib/page-key.ts).
+   * Explainers count by their data only: no keyed page shows an explainer's text. */
+  sharedKey: string;
   /** Recordings of a Q&A: a recording belongs to it when either side names the other. */
   recordingsOf: (qaId: string) => Recording[];
   /** The Q&A a recording reads, in site order. */
@@ -71,6 +79,9 @@ export interface ShownCorrection extends Correction {
   /** The cited document that says `source`. */
   doc: Doc | undefined;
 }
+
+/** Q&A listed under "more questions" on a Q&A page. */
+const SIBLINGS = 5;
 
 /** The day of the build: campaigns that ended before it say so. */
 const today = buildTime();
@@ -227,6 +238,13 @@ async function load(): Promise<Site> {
     }
   }
 
+  const qaOfTopic = group(qa.map((q) => [q.data.topic.id, q]));
+  const mp3 = (r: Recording) => {
+    const path = join(contentDir, 'audio', r.data.file);
+    return existsSync(path) ? [statSync(path).size, statSync(path).mtimeMs] : null;
+  };
+  const inbox = siteInbox();
+
   return {
     docsOf,
     noticesOf: (entry) =>
@@ -262,7 +280,23 @@ async function load(): Promise<Site> {
     document: byId(documents, 'văn bản'),
     qaEntry: byId(qa, 'câu hỏi'),
     recording: byId(current, 'bản nghe'),
-    qaOfTopic: group(qa.map((q) => [q.data.topic.id, q])),
+    qaOfTopic,
+    siblingsOf: (id) => {
+      const q = qaById.get(id)!;
+      const inTopic = qaOfTopic(q.data.topic.id);
+      const at = inTopic.indexOf(q);
+      return [...inTopic.slice(at + 1), ...inTopic.slice(0, at)].slice(0, SIBLINGS);
+    },
+    sharedKey: pageKey(
+      settings.map(entryPart),
+      topics.map(entryPart),
+      languages.map(entryPart),
+      documents.map(entryPart),
+      explainers.map((e) => [e.id, e.data]),
+      audio.map((r) => [...entryPart(r), mp3(r)]),
+      [inbox.enabled, inbox.retentionDays],
+      import.meta.env.SITE ?? null,
+    ),
     versionsOf: (id) => byOriginal(originalOf(qaById.get(id)!)).filter((q) => q.id !== id),
     recordingsOf: group(pairs.map(([q, r]) => [q.id, r])),
     qaOfRecording: group(pairs.map(([q, r]) => [r.id, q])),
@@ -283,19 +317,50 @@ export async function topicPaths() {
 }
 
 /** getStaticPaths for a topic's later Q&A list pages, /chu-de/<topic>/trang-<n>/ for n >= 2 (page 1 is the topic
- * page): only as many as its Q&A fill (src/lib/pagination.ts). */
+ * page): only as many as its Q&A fill (src/lib/pagination.ts). Each page shows the topic, the count and its own
+ * questions, which make its incremental-build key. */
 export async function topicListPaths() {
   const site = await getSite();
   return site.topics.flatMap((topic) => {
-    const pages = pageCount(site.qaOfTopic(topic.id).length, TOPIC_PAGE_SIZE);
+    const qa = site.qaOfTopic(topic.id);
+    const pages = pageCount(qa.length, TOPIC_PAGE_SIZE);
     return Array.from({ length: pages - 1 }, (_, i) => ({
       params: { topic: topic.id, n: String(i + 2) },
       props: { topic, page: i + 2, pages },
+      cacheKey: pageKey(
+        site.sharedKey,
+        qa.length,
+        pageItems(qa, i + 2, TOPIC_PAGE_SIZE).map((q) => [q.id, q.data.question, q.data.lang.id]),
+      ),
     }));
   });
 }
 
-/** getStaticPaths for a topic's later booklet volumes, /in/<topic>/tap-<n>/ for n >= 2 (volume 1 is /in/<topic>/). */
+/** A booklet volume's incremental-build key: its Q&A in full (it prints their answers) with their recordings (the
+ * QR codes lead there), the topic's Q&A count (numbering, volume count) and its notices, and the day, which the
+ * period and an undated booklet show. */
+function bookletKey(site: Site, topic: Topic, volume: number): string {
+  const all = site.qaOfTopic(topic.id);
+  return pageKey(
+    site.sharedKey,
+    all.length,
+    pageItems(all, volume, BOOKLET_VOLUME_SIZE).map((q) => [...entryPart(q), site.recordingsOf(q.id).map((r) => r.id)]),
+    site.noticesOf(topic),
+    dayPart(today),
+  );
+}
+
+/** getStaticPaths for a topic's first booklet volume, /in/<topic>/ (the whole booklet when it fits one volume). */
+export async function bookletFirstVolumePaths() {
+  const site = await getSite();
+  return site.topics.map((topic) => ({
+    params: { topic: topic.id },
+    props: { topic },
+    cacheKey: bookletKey(site, topic, 1),
+  }));
+}
+
+/** getStaticPaths for a topic's later booklet volumes, /in/<topic>/tap-<n>/ for n >= 2. */
 export async function bookletVolumePaths() {
   const site = await getSite();
   return site.topics.flatMap((topic) => {
@@ -303,6 +368,7 @@ export async function bookletVolumePaths() {
     return Array.from({ length: volumes - 1 }, (_, i) => ({
       params: { topic: topic.id, v: String(i + 2) },
       props: { topic, volume: i + 2 },
+      cacheKey: bookletKey(site, topic, i + 2),
     }));
   });
 }

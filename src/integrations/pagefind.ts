@@ -103,7 +103,9 @@ async function slimFirstSearch(out: string): Promise<void> {
   await unwrap((await readdir(out)).filter((name) => UNWRAP.test(name)).map((name) => join(out, name)));
   for (const dir of UNWRAP_DIRS) {
     if (!existsSync(join(out, dir))) continue;
-    await unwrap((await readdir(join(out, dir))).map((name) => join(out, dir, name)));
+    // Our own .br/.gz copies are skipped: a build into a folder that was not emptied finds the last build's beside them.
+    const names = (await readdir(join(out, dir))).filter((name) => !/\.(?:br|gz)$/.test(name));
+    await unwrap(names.map((name) => join(out, dir, name)));
   }
   const { code } = await transform(loader, { minify: true, format: 'esm', target: 'es2022' });
   await writeFile(join(out, LOADER), code);
