@@ -42,10 +42,15 @@ const skipBuild = process.env['BENCH_SKIP_BUILD'] === '1';
 const outBase = join(root, 'node_modules/.cache/loa-ban/bench');
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
 
-/** Sum of RSS (bytes) of `pid` and all its descendants, from /proc. */
-function treeRss(pid: number): number {
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/** Sum of RSS (bytes) and of CPU time (seconds: user and system, with that of children already waited for) of `pid`
+ * and all its descendants, from /proc. CPU time against wall time says how many of the cores a stage kept busy. */
+function treeUsage(pid: number): { rss: number; cpu: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const cpu = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -54,18 +59,22 @@ function treeRss(pid: number): number {
       const ppid = Number(fields[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
       rss.set(Number(name), Number(fields[21]) * 4096);
+      // utime, stime, cutime, cstime: fields 14–17 of stat, counted here from the state (field 3).
+      cpu.set(Number(name), fields.slice(11, 15).reduce((a, b) => a + Number(b), 0) / TICKS);
     } catch {
       // The process ended while we looked.
     }
   }
   let total = 0;
+  let seconds = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
     total += rss.get(p) ?? 0;
+    seconds += cpu.get(p) ?? 0;
     stack.push(...(children.get(p) ?? []));
   }
-  return total;
+  return { rss: total, cpu: seconds };
 }
 
 interface Build {
@@ -77,6 +86,8 @@ interface Build {
   stages: Map<string, number>;
   /** Stage name → peak memory of the process tree during that stage (MB). */
   stagePeaks: Map<string, number>;
+  /** Stage name → cores kept busy on average (CPU seconds of the process tree over wall seconds). */
+  stageCores: Map<string, number>;
 }
 
 /** What each build-done step logs when it ends (src/integrations/build-done.ts, stepLine). */
@@ -95,7 +106,20 @@ const STEP_NAMES: Record<string, string> = {
   imageBudget: 'image budget',
   stampServiceWorker: 'service-worker stamp',
   precompressFiles: 'precompression',
+  precompressPages: 'precompression of the pages (beside the search index)',
+  precompressRest: 'precompression of the rest',
+  afterBuild: 'after-build steps, wall (PDF included)',
 };
+/** Steps that run inside another's time, left out of the sum that leaves "other": the after-build wall covers them. */
+const INSIDE_AFTER_BUILD = new Set([
+  'printPdfs',
+  'searchIndex',
+  'imageBudget',
+  'stampServiceWorker',
+  'precompressPages',
+  'precompressRest',
+  'precompressFiles',
+]);
 let pdfFacts = 'none (no Chromium)';
 
 /** Runs `astro build` in `cwd` with `extra` environment, sampling the process tree's memory and timing each line of
@@ -107,9 +131,9 @@ async function timedBuild(cwd: string, extra: Record<string, string>, log: strin
     env: { ...process.env, ...extra, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const samples: { at: number; rss: number }[] = [];
+  const samples: { at: number; rss: number; cpu: number }[] = [];
   const timer = setInterval(
-    () => samples.push({ at: (performance.now() - started) / 1000, rss: treeRss(child.pid!) }),
+    () => samples.push({ at: (performance.now() - started) / 1000, ...treeUsage(child.pid!) }),
     100,
   );
   const lines: { at: number; text: string }[] = [];
@@ -130,14 +154,19 @@ async function timedBuild(cwd: string, extra: Record<string, string>, log: strin
 
   const stages = new Map<string, number>();
   const stagePeaks = new Map<string, number>();
+  const stageCores = new Map<string, number>();
   const peakBetween = (from: number, to: number) =>
     Math.max(0, ...samples.filter((x) => x.at >= from && x.at <= to + 0.1).map((x) => x.rss)) / 1e6;
+  /** CPU counter at `at`: the last sample before it. */
+  const cpuAt = (at: number) => samples.findLast((x) => x.at <= at)?.cpu ?? 0;
+  const coresBetween = (from: number, to: number) => (to > from ? (cpuAt(to) - cpuAt(from)) / (to - from) : 0);
   let phase = 0;
   let last = 0;
   for (const { at, text } of lines) {
     if (phase < PHASES.length && PHASES[phase]![1].test(text)) {
       stages.set(PHASES[phase]![0], at - last);
       stagePeaks.set(PHASES[phase]![0], peakBetween(last, at));
+      stageCores.set(PHASES[phase]![0], coresBetween(last, at));
       last = at;
       phase += 1;
     }
@@ -146,15 +175,18 @@ async function timedBuild(cwd: string, extra: Record<string, string>, log: strin
       const name = STEP_NAMES[step[1]!] ?? step[1]!;
       stages.set(name, Number(step[2]));
       stagePeaks.set(name, peakBetween(at - Number(step[2]), at));
+      stageCores.set(name, coresBetween(at - Number(step[2]), at));
     }
     const pdf = PDF_LINE.exec(text);
     if (pdf) pdfFacts = `${pdf[1]} files, ${pdf[2]} A4 pages`;
   }
   const pdfSeconds = stages.get(STEP_NAMES['printPdfs']!) ?? 0;
-  const known = [...stages.values()].reduce((a, b) => a + b, 0);
+  // Astro's phases and the after-build wall follow one another; the steps inside that wall overlap.
+  const inside = new Set([...INSIDE_AFTER_BUILD].map((step) => STEP_NAMES[step]));
+  const known = [...stages].filter(([name]) => !inside.has(name)).reduce((a, [, b]) => a + b, 0);
   stages.set('other (sitemap, editor copy, hooks, exit)', total - known);
   const peakMb = Math.max(0, ...samples.map((x) => x.rss)) / 1e6;
-  return { seconds: total - pdfSeconds, peakMb, pdfSeconds, stages, stagePeaks };
+  return { seconds: total - pdfSeconds, peakMb, pdfSeconds, stages, stagePeaks, stageCores };
 }
 
 /** A bare Astro project in a temp folder: our node_modules linked in (the same Astro), no integrations, one page per
@@ -246,17 +278,20 @@ async function scale() {
       );
     }
     say(`\nPDF step, apart: ${fmt(median(ours.map((b) => b.pdfSeconds)))} s (${pdfFacts}).\n`);
-    say('| stage | this project (s) | its peak memory (MB) | bare Astro (s) |');
-    say('| --- | --- | --- | --- |');
+    say('| stage | this project (s) | its peak memory (MB) | cores busy | bare Astro (s) | cores busy |');
+    say('| --- | --- | --- | --- | --- | --- |');
     for (const name of new Set([
       ...ours.flatMap((b) => [...b.stages.keys()]),
       ...theirs.flatMap((b) => [...b.stages.keys()]),
     ])) {
-      const of = (builds: Build[], key: 'stages' | 'stagePeaks' = 'stages') => {
+      const of = (builds: Build[], key: 'stages' | 'stagePeaks' | 'stageCores' = 'stages') => {
         const xs = builds.flatMap((b) => (b[key].has(name) ? [b[key].get(name)!] : []));
         return xs.length ? median(xs) : undefined;
       };
-      say(`| ${name} | ${fmt(of(ours))} | ${fmt(of(ours, 'stagePeaks'), 0)} | ${fmt(of(theirs))} |`);
+      say(
+        `| ${name} | ${fmt(of(ours))} | ${fmt(of(ours, 'stagePeaks'), 0)} | ${fmt(of(ours, 'stageCores'), 2)} | ` +
+          `${fmt(of(theirs))} | ${fmt(of(theirs, 'stageCores'), 2)} |`,
+      );
     }
 
     if (second) {

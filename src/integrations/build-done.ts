@@ -2,10 +2,12 @@
  * astro.config.mjs:
  * 1. PDFs: prints the print pages to PDF and writes each page's real PDF page count and size into the pages that
  *    offer it, so every later step sees the final HTML;
- * 2. search index: reads the final HTML, writes /pagefind/;
- * 3. image budget: warns about images a phone would download that are too heavy;
- * 4. service-worker stamp: hashes the final pages into sw.js, so a deploy that changes a page installs a new worker;
- * 5. precompression: last, so every file the steps before wrote gets its .br and .gz. */
+ * 2. side by side, as they use different cores (Pagefind's process and a thread of ours; zlib on libuv's threads):
+ *    - search index: reads the final HTML, writes /pagefind/; then the image budget (warns about images too heavy
+ *      for a phone) and the service-worker stamp (hashes the final pages into sw.js, so a deploy that changes a page
+ *      installs a new worker);
+ *    - precompression of every file those steps do not write (the pages: nearly all the bytes);
+ * 3. precompression of the rest, last, so every file the steps before wrote gets its .br and .gz. */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -13,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { imageBudget } from './image-budget';
 import { printPdfs } from './pdf';
 import { searchIndex } from './pagefind';
-import { precompressFiles } from './precompress';
+import { precompressPages, precompressRest } from './precompress';
 import { stampServiceWorker } from './service-worker';
 
 /** What each step gets: the output folder, Astro's logger and the build's cache folder (Astro's `cacheDir`), where a
@@ -23,8 +25,6 @@ export interface BuildDone {
   logger: AstroIntegrationLogger;
   cacheDir: string;
 }
-
-export const BUILD_DONE_STEPS = [printPdfs, searchIndex, imageBudget, stampServiceWorker, precompressFiles] as const;
 
 /** The line each step logs when it ends; `npm run bench` reads it for its stage table (scripts/bench.ts). */
 export const stepLine = (name: string, seconds: number) => `Bước ${name} xong trong ${seconds.toFixed(2)} giây.`;
@@ -67,11 +67,25 @@ export default function buildDone(): AstroIntegration {
         deleting = (await moveAside(outDir, cacheDir)).deleted;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        for (const step of BUILD_DONE_STEPS) {
-          const started = performance.now();
-          await step({ dir, logger, cacheDir });
-          logger.info(stepLine(step.name, (performance.now() - started) / 1000));
-        }
+        const args: BuildDone = { dir, logger, cacheDir };
+        const started = performance.now();
+        const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+          const from = performance.now();
+          const result = await step();
+          logger.info(stepLine(name, (performance.now() - from) / 1000));
+          return result;
+        };
+        await timed('printPdfs', () => printPdfs(args));
+        const [, pages] = await Promise.all([
+          (async () => {
+            await timed('searchIndex', () => searchIndex(args));
+            await timed('imageBudget', () => imageBudget(args));
+            await timed('stampServiceWorker', () => stampServiceWorker(args));
+          })(),
+          timed('precompressPages', () => precompressPages(args)),
+        ]);
+        await timed('precompressRest', () => precompressRest(args, pages));
+        logger.info(stepLine('afterBuild', (performance.now() - started) / 1000));
         await deleting;
       },
     },

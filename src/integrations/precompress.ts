@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../lib/built-files.ts';
 import { brotliQuality, compressible, gzipLevel, precompress } from '../lib/precompress.ts';
+import { editorUrls } from '../lib/urls.ts';
 
 /** Files compressed at once: enough to keep libuv's thread pool busy without holding the whole site in memory. */
 const IN_FLIGHT = 16;
@@ -46,42 +47,98 @@ async function writeWhole(file: string, data: Buffer) {
   await rename(temp, file);
 }
 
-/** The step, in a worker thread of its own (in-worker.ts). */
+/** The part of the step that may start as soon as the pages are final: what it did, for the part that ends it. */
+export interface PagesDone {
+  /** Files compressed, relative to the output folder. */
+  done: string[];
+  /** The cache entries they used, which the end must not prune. */
+  used: string[];
+  quality: number;
+  level: number;
+}
+
+/** What one run of the step does: the whole site (`all`); the files no later step rewrites (`pages`), beside the
+ * search index; or the rest once those steps are done (`rest`), with the settings `pages` chose. */
+export type Part = { part: 'all' } | { part: 'pages' } | { part: 'rest'; pages: PagesDone };
+
+/** Files the steps running beside `pages` write (src/integrations/build-done.ts): Pagefind's folder and the
+ * service-worker files it stamps. */
+const WRITTEN_LATER = /^(?:pagefind\/|sw(?:-hop-thu)?\.js$)/;
+
+/** The whole step, in a worker thread of its own (in-worker.ts). */
 export const precompressFiles = (args: BuildDone) =>
-  inWorker('src/integrations/precompress.ts', 'precompressHere', args);
+  inWorker('src/integrations/precompress.ts', 'precompressHere', args, { part: 'all' } satisfies Part);
+
+/** The pages' part, in a worker thread. */
+export const precompressPages = (args: BuildDone) =>
+  inWorker<PagesDone>('src/integrations/precompress.ts', 'precompressHere', args, { part: 'pages' } satisfies Part);
+
+/** The rest, after the `pages` part and the steps beside it, in a worker thread. */
+export const precompressRest = (args: BuildDone, pages: PagesDone) =>
+  inWorker('src/integrations/precompress.ts', 'precompressHere', args, { part: 'rest', pages } satisfies Part);
+
+/** Brotli quality and gzip level for the editing app (/bien-tap/, 7 MB of Decap CMS): editors download it once and
+ * keep it, and at quality 11 it would add about 10 s to every fresh build. It is left out of the text that decides
+ * the residents' setting, which it would otherwise push past the 8 MB where every page loses brotli 11. */
+export const EDITOR_SETTING = { quality: 6, level: 6 } as const;
 
 /** The step, on the calling thread. */
-export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Promise<void> {
+export async function precompressHere(
+  { dir, logger, cacheDir }: BuildDone,
+  which: Part = { part: 'all' },
+): Promise<PagesDone | undefined> {
   const root = fileURLToPath(dir);
+  const relative = (f: string) => f.slice(root.length).replace(/^\//, '');
+  const editors = editorUrls.app().slice(1);
+  const forEditors = (f: string) => relative(f).startsWith(editors);
   // One listing of the folder serves both the files to compress and the outputs left by deleted files.
   const everything = await builtFiles(root, /./);
   const present = new Set(everything);
-  const files = everything.filter((f) => compressible.test(f));
-  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
-  const text = sizes.reduce((a, b) => a + b, 0);
-  const quality = brotliQuality(text);
-  const level = gzipLevel(text);
-  const cache = cacheFolder(cacheDir, quality, level);
-  await mkdir(cache, { recursive: true });
-  // Read once, so a file not in the cache costs no failed read.
-  const cached = new Set(await readdir(cache));
-  const used = new Set<string>();
+  const already = new Set(which.part === 'rest' ? which.pages.done : []);
+  const files = everything.filter(
+    (f) =>
+      compressible.test(f) && !already.has(relative(f)) && (which.part !== 'pages' || !WRITTEN_LATER.test(relative(f))),
+  );
+  let quality: number;
+  let level: number;
+  if (which.part === 'rest') {
+    ({ quality, level } = which.pages);
+  } else {
+    // Chosen by the residents' pages: the search index and the service worker add little to them.
+    const sizes = await Promise.all(files.filter((f) => !forEditors(f)).map(async (f) => (await stat(f)).size));
+    const text = sizes.reduce((a, b) => a + b, 0);
+    quality = brotliQuality(text);
+    level = gzipLevel(text);
+  }
+  const residents = cacheFolder(cacheDir, quality, level);
+  const editing = cacheFolder(cacheDir, EDITOR_SETTING.quality, EDITOR_SETTING.level);
+  const folders = [...new Set([residents, editing])];
+  await Promise.all(folders.map((f) => mkdir(f, { recursive: true })));
+  // Read once, so a file not in the cache costs no failed read. Entries are named "<folder>/<sha256>".
+  const cached = new Set(
+    (await Promise.all(folders.map(async (f) => (await readdir(f)).map((k) => join(f, k))))).flat(),
+  );
+  const used = new Set<string>(which.part === 'rest' ? which.pages.used : []);
   let before = 0;
   let after = 0;
   let reused = 0;
   const one = async (file: string) => {
     const data = await readFile(file);
-    const key = createHash('sha256').update(data).digest('hex');
-    used.add(key);
+    const setting = forEditors(file) ? EDITOR_SETTING : { quality, level };
+    const entry = join(
+      setting === EDITOR_SETTING ? editing : residents,
+      createHash('sha256').update(data).digest('hex'),
+    );
+    used.add(entry);
     let br: Buffer;
     let gz: Buffer;
-    if (cached.has(key)) {
-      ({ br, gz } = unpack(await readFile(join(cache, key))));
+    if (cached.has(entry)) {
+      ({ br, gz } = unpack(await readFile(entry)));
       reused += 1;
     } else {
-      ({ br, gz } = await precompress(data, quality, level));
-      cached.add(key);
-      await writeWhole(join(cache, key), pack(br, gz));
+      ({ br, gz } = await precompress(data, setting.quality, setting.level));
+      cached.add(entry);
+      await writeWhole(entry, pack(br, gz));
     }
     await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
     before += data.length;
@@ -94,6 +151,13 @@ export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Pro
     for (let file = files[next++]; file; file = files[next++]) await one(file);
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  const said =
+    `${files.length} tệp (${reused} tệp không đổi lấy lại từ bộ nhớ đệm): ` +
+    `${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}, gzip ${level}).`;
+  if (which.part === 'pages') {
+    logger.info(`Đã nén trước ${said}`);
+    return { done: files.map(relative), used: [...used], quality, level };
+  }
   // A file deleted since the last build into this folder (when it was not emptied) must not leave its .br/.gz
   // to be served.
   const orphans = everything.filter(
@@ -101,14 +165,14 @@ export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Pro
   );
   await Promise.all(orphans.map((f) => rm(f, { force: true })));
   // The cache keeps this build's outputs only, under this build's settings.
-  const parent = join(cache, '..');
+  const parent = join(residents, '..');
   for (const folder of await readdir(parent)) {
-    if (join(parent, folder) !== cache) await rm(join(parent, folder), { recursive: true, force: true });
+    if (!folders.includes(join(parent, folder))) await rm(join(parent, folder), { recursive: true, force: true });
   }
-  const stale = (await readdir(cache)).filter((name) => !used.has(name));
-  await Promise.all(stale.map((name) => rm(join(cache, name), { force: true })));
-  logger.info(
-    `Đã nén trước ${files.length} tệp (${reused} tệp không đổi lấy lại từ bộ nhớ đệm): ` +
-      `${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}, gzip ${level}).`,
-  );
+  for (const folder of folders) {
+    const stale = (await readdir(folder)).filter((name) => !used.has(join(folder, name)));
+    await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
+  }
+  logger.info(which.part === 'rest' ? `Đã nén trước thêm ${said}` : `Đã nén trước ${said}`);
+  return undefined;
 }
