@@ -54,6 +54,17 @@ describe('shortUrl', () => {
 });
 
 describe('qrSvg', () => {
+  it('answers many codes asked at once each with its own (they are made on another thread)', async () => {
+    const texts = Array.from({ length: 6 }, (_, i) => `https://tinh.example/hoi-dap/chu-de/cau-${i}/`);
+    const svgs = await Promise.all(texts.map((text) => qrSvg(text, { label: text })));
+    expect(await Promise.all(svgs.map(decode))).toEqual(texts);
+  });
+
+  it('refuses, naming it, a text too long for any QR code', async () => {
+    const text = `https://tinh.example/${'a'.repeat(3000)}`;
+    await expect(qrSvg(text, { label: 'x' })).rejects.toThrow(/Không tạo được mã QR cho "https:\/\/tinh\.example\/a+"/);
+  });
+
   it('draws a code that decodes to the exact URL', async () => {
     const url = 'https://tinh.example/hoi-dap/dieu-tra-53-dan-toc/ket-qua-dieu-tra-dung-lam-gi/';
     const svg = await qrSvg(url, { label: 'Mã QR' });

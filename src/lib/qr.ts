@@ -1,7 +1,8 @@
 /** QR codes for printed material, made at build time as inline SVG (no image requests, no client code).
  * The URLs they carry are printed on paper that stays on notice boards for years, so they are always absolute,
  * built from the configured site URL, and never point at a developer's machine. */
-import QRCode from 'qrcode';
+import { Worker } from 'node:worker_threads';
+import { fromRoot } from './paths';
 import { isLocalSite } from './site-url';
 
 /**
@@ -36,17 +37,44 @@ export interface QrOptions {
   className?: string;
 }
 
+/** The thread that makes the codes (qr-worker.ts), started on first use. It holds the process open only while a code
+ * is awaited, so a build ends when its pages do. */
+let maker: { worker: Worker; waiting: Map<number, (reply: { svg?: string; error?: string }) => void> } | undefined;
+let asked = 0;
+
+function codeOf(text: string): Promise<string> {
+  if (!maker) {
+    const worker = new Worker(fromRoot('src/lib/qr-worker.ts'));
+    const waiting = new Map<number, (reply: { svg?: string; error?: string }) => void>();
+    worker.on('message', ({ id, ...reply }: { id: number; svg?: string; error?: string }) => {
+      waiting.get(id)?.(reply);
+      waiting.delete(id);
+      if (waiting.size === 0) worker.unref();
+    });
+    worker.on('error', (error) => {
+      for (const answer of waiting.values()) answer({ error: error.message });
+      maker = undefined;
+    });
+    maker = { worker, waiting };
+  }
+  const { worker, waiting } = maker;
+  const id = asked++;
+  worker.ref();
+  worker.postMessage({ id, text });
+  return new Promise((resolve, reject) =>
+    waiting.set(id, ({ svg, error }) =>
+      svg === undefined ? reject(new Error(`Không tạo được mã QR cho "${text}": ${error}`)) : resolve(svg),
+    ),
+  );
+}
+
 /**
  * An SVG QR code for `text`: level M error correction (about 15% of the code may be torn or stained and it still
- * scans) and the four-module quiet zone the standard requires, so it scans even when printed next to text.
+ * scans) and the four-module quiet zone the standard requires, so it scans even when printed next to text. Made on a
+ * thread of its own (qr-worker.ts): a booklet's codes are made while its answers render.
  */
 export async function qrSvg(text: string, { label, className = 'qr' }: QrOptions): Promise<string> {
-  const svg = await QRCode.toString(text, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 4,
-    color: { dark: '#000000ff', light: '#ffffffff' },
-  });
+  const svg = await codeOf(text);
   return svg
     .trim()
     .replace('<svg ', `<svg class="${escapeAttr(className)}" role="img" aria-label="${escapeAttr(label)}" `);
