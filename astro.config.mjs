@@ -31,6 +31,9 @@ export default defineConfig({
     format: 'directory',
     // Critical CSS in the HTML: a page paints from its first response, no render-blocking request.
     inlineStylesheets: 'always',
+    // Pages in flight at once. Rendering is one thread either way, but a page copied from the incremental cache waits
+    // on the disk, and a booklet waits for its QR codes (src/lib/qr.ts): others render meanwhile.
+    concurrency: 4,
   },
   // Shiki highlights with style="" attributes, which the CSP below blocks; content has no code to highlight.
   markdown: { syntaxHighlight: false },

@@ -9,6 +9,7 @@
  *    - precompression of every file those steps do not write (the pages: nearly all the bytes);
  * 3. precompression of the rest, last, so every file the steps before wrote gets its .br and .gz. */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,11 +33,24 @@ export const stepLine = (name: string, seconds: number) => `Bước ${name} xong
 /** Prefix of a previous build's output moved aside (in the cache folder) to be deleted while this build runs. */
 const OLD_OUTPUT = 'loa-ban-old-output-';
 
+/** Deletes `paths` in a child process (`rm -rf`), off Node's thread pool: 80,000 deletions queued on libuv's four
+ * threads held Vite's file reads behind them (bundling took 9.6 s instead of 3.2 s in a second 20,000-Q&A build).
+ * Where `rm` cannot start, Node deletes them itself. */
+function removeApart(paths: string[]): Promise<unknown> {
+  if (paths.length === 0) return Promise.resolve();
+  const inNode = () => Promise.all(paths.map((p) => rm(p, { recursive: true, force: true })));
+  return new Promise((done) => {
+    const child = spawn('rm', ['-rf', '--', ...paths], { stdio: 'ignore' });
+    child.once('error', () => done(inNode()));
+    child.once('close', (code) => done(code === 0 ? undefined : inNode()));
+  });
+}
+
 /** Moves the previous build's output out of the way and deletes it in the background. Astro would empty the output
  * folder itself, one file at a time on the main thread before any page is rendered: on a 20,000-Q&A site (about
- * 80,000 files with the .br/.gz) that took a minute of a second build. A rename is one step; the deleting then runs on
- * libuv's threads while Astro renders on the main one. Left alone when the folder cannot be renamed into the cache
- * folder (another file system, a mount point): Astro empties it as before. */
+ * 80,000 files with the .br/.gz) that took a minute of a second build. A rename is one step; the deleting then runs in
+ * another process while Astro renders. Left alone when the folder cannot be renamed into the cache folder (another
+ * file system, a mount point): Astro empties it as before. */
 async function moveAside(outDir: string, cacheDir: string): Promise<{ deleted: Promise<unknown> }> {
   if (cacheDir.startsWith(outDir)) return { deleted: Promise.resolve() };
   await mkdir(cacheDir, { recursive: true });
@@ -49,7 +63,7 @@ async function moveAside(outDir: string, cacheDir: string): Promise<{ deleted: P
   } catch {
     // No previous output, or not movable: nothing to do, or Astro's own emptying.
   }
-  return { deleted: Promise.all(leftovers.map((name) => rm(join(cacheDir, name), { recursive: true, force: true }))) };
+  return { deleted: removeApart(leftovers.map((name) => join(cacheDir, name))) };
 }
 
 export default function buildDone(): AstroIntegration {
