@@ -36,7 +36,9 @@ describe('pdfKey', () => {
   });
 
   it('does not let one input run into the next', () => {
-    expect(pdfKey({ ...inputs, chromium: 'ab', fonts: 'c' })).not.toBe(pdfKey({ ...inputs, chromium: 'a', fonts: 'bc' }));
+    expect(pdfKey({ ...inputs, chromium: 'ab', fonts: 'c' })).not.toBe(
+      pdfKey({ ...inputs, chromium: 'a', fonts: 'bc' }),
+    );
   });
 });
 
