@@ -69,8 +69,9 @@ const LARGE_PAGE = 1_000_000;
 const PRINT_OPTIONS = { format: 'A4', preferCSSPageSize: true, tagged: true, outline: true } as const;
 /** Scripts off: a PDF is the page as HTML and CSS make it. */
 const CONTEXT_OPTIONS = { javaScriptEnabled: false } as const;
-/** The code whose changes change a PDF's bytes (besides the libraries' versions): this file and the metadata. */
-const PRINTING_CODE = ['src/integrations/pdf.ts', 'src/lib/pdf-metadata.ts'];
+/** The code whose changes change a PDF's bytes (besides the libraries' versions): this file, Chromium's flags and
+ * the metadata. */
+const PRINTING_CODE = ['src/integrations/pdf.ts', 'src/lib/chromium.ts', 'src/lib/pdf-metadata.ts'];
 /** In the cache folder: the Chromium version of the last build that had one, so a build without it can still tell
  * which entries that Chromium printed. */
 const LAST_CHROMIUM = 'chromium-version';
