@@ -36,7 +36,7 @@ const OWN_CSS = '/thu/to-roi-rieng.css';
 const LATE_IMAGE = '/thu/anh-den-sau.svg';
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40"/></svg>';
 
-/** A test build's output folder, one per run. */
+/** Runs so far, numbering their output folders. */
 let runs = 0;
 
 interface Run {
@@ -60,7 +60,7 @@ async function run(change?: (out: string) => Promise<void>, env: Record<string, 
   const out = join(work, `out-${++runs}`);
   await cp(pristine, out, { recursive: true });
   await change?.(out);
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const saved = Object.fromEntries(['CHROME_PATH', ...Object.keys(env)].map((k) => [k, process.env[k]]));
   const set = (values: Record<string, string | undefined>) => {
     for (const [k, v] of Object.entries(values)) {
       if (v === undefined) delete process.env[k];
@@ -81,7 +81,7 @@ async function run(change?: (out: string) => Promise<void>, env: Record<string, 
   try {
     await printPdfs({ dir: pathToFileURL(`${out}/`), logger, cacheDir });
   } finally {
-    set({ CHROME_PATH: undefined, ...saved });
+    set(saved);
   }
   const launches = readFileSync(starts, 'utf8')
     .split('\n')
