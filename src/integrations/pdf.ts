@@ -253,7 +253,7 @@ async function printAll(
     browser = await launch();
   } catch (error) {
     logger.warn(
-      `Không in được ${jobs.length} tệp PDF cho tài liệu in: ${(error as Error).message.split('\n')[0]} ` +
+      `Không in được tệp PDF cho ${jobs.length} tài liệu in: ${(error as Error).message.split('\n')[0]} ` +
         'Trang web vẫn dựng xong, chỉ không có nút tải PDF cho những tài liệu đó. ' +
         'Cài Chromium (apt-get install -y chromium) rồi dựng lại.',
     );

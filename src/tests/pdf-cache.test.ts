@@ -6,6 +6,7 @@
  * One leaflet also loads a stylesheet of its own (with a font print.css does not name, for the font warning), one an
  * image that does not exist yet; /in/ gets a block per leaflet stating its page count and size. Chromium is reached
  * through a wrapper that notes each start, so the test sees whether a browser was launched. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -190,6 +191,21 @@ describe('PDF step cache', () => {
     expect(await stated(first.out)).toBe(expected.join(''));
     // Leaflet A is set partly in a font print.css does not name.
     expect(fontWarnings(first)).toEqual([expect.stringContaining(leaflets[A]!.pdf)]);
+    // Every page's entry lists the print stylesheet they all load, not only the first page printed: no page was
+    // given it from a cache without asking.
+    const sheet = /<link rel="stylesheet" href="(\/_astro\/print\.[^"]+\.css)"/.exec(
+      await html(first.out, leaflets[B]!.path),
+    )![1]!;
+    const sheetHash = createHash('sha256')
+      .update(await read(first.out, sheet))
+      .digest('hex');
+    const listed = await Promise.all(
+      [...(await entries()).keys()].map(
+        async (name) => unpackEntry(await readFile(join(pdfCacheFolder(cacheDir), name)))!.served,
+      ),
+    );
+    expect(listed).toHaveLength(3);
+    for (const served of listed) expect(served).toContainEqual({ path: sheet, sha256: sheetHash });
   });
 
   it('reprints nothing and launches no browser when nothing changed: the same PDFs, the same pages', async () => {
@@ -249,7 +265,7 @@ describe('PDF step cache', () => {
       { CHROME_PATH: nowhere },
     );
     expect(counts(partly)).toEqual(['0', '2']);
-    expect(partly.warnings).toContainEqual(expect.stringContaining('Không in được 1 tệp PDF'));
+    expect(partly.warnings).toContainEqual(expect.stringContaining('Không in được tệp PDF cho 1 tài liệu in'));
     const list = (await stated(partly.out))!;
     expect(list).toContain(`<li>${leaflets[C]!.pdf}: không có`);
     expect(list).toContain(`<li>${leaflets[A]!.pdf}: `);
