@@ -10,7 +10,7 @@
  *
  * Pages are served to Chromium from the output folder through request interception, not a server: nothing listens
  * on a port and no request can leave the machine. Without Chromium the build warns once and succeeds, and every
- * page keeps the text it has for "no PDF", so no page links a file that does not exist.
+ * page whose PDF could not be made keeps the text it has for "no PDF", so no page links a file that does not exist.
  *
  * A second build reprints only what changed. Each PDF is kept in the build's cache folder (Astro's `cacheDir`,
  * `loa-ban-pdf/v<CACHE_FORMAT>/`, one file per PDF named by SHA-256, written through a temporary name), keyed on the
