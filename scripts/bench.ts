@@ -92,8 +92,8 @@ interface Build {
 
 /** What each build-done step logs when it ends (src/integrations/build-done.ts, stepLine). */
 const STEP_LINE = /Bước (\w+) xong trong ([\d.]+) giây/;
-/** What the PDF step logs: files, A4 pages. */
-const PDF_LINE = /Đã in (\d+) tệp PDF \((\d+) trang A4\)/;
+/** What the PDF step logs: files and A4 pages printed, then those reused from its cache (src/integrations/pdf.ts). */
+const PDF_LINE = /Đã in (\d+) tệp PDF \((\d+) trang A4\)(?:, lấy lại (\d+) tệp PDF [^(]*\((\d+) trang A4\))?/;
 /** Astro's phases, each ending at its own log line, in the order they come. */
 const PHASES: [string, RegExp][] = [
   ['start-up and content sync', /Synced content/],
@@ -178,7 +178,7 @@ async function timedBuild(cwd: string, extra: Record<string, string>, log: strin
       stageCores.set(name, coresBetween(at - Number(step[2]), at));
     }
     const pdf = PDF_LINE.exec(text);
-    if (pdf) pdfFacts = `${pdf[1]} files, ${pdf[2]} A4 pages`;
+    if (pdf) pdfFacts = `${pdf[1]} files printed (${pdf[2]} A4 pages), ${pdf[3] ?? 0} reused (${pdf[4] ?? 0} A4 pages)`;
   }
   const pdfSeconds = stages.get(STEP_NAMES['printPdfs']!) ?? 0;
   // Astro's phases and the after-build wall follow one another; the steps inside that wall overlap.
@@ -308,6 +308,7 @@ async function scale() {
       say('| stage | first build (s) | second build (s) |');
       say('| --- | --- | --- |');
       for (const [name, s] of again.stages) say(`| ${name} | ${fmt(first.stages.get(name))} | ${fmt(s)} |`);
+      say(`\nPDF step, apart: ${fmt(first.pdfSeconds)} s first, ${fmt(again.pdfSeconds)} s second (${pdfFacts}).\n`);
     }
   } finally {
     await rm(contentDir, { recursive: true, force: true });

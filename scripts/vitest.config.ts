@@ -19,6 +19,7 @@ const browserTests = [
   'src/tests/nginx.test.ts',
   'src/tests/offline.test.ts',
   'src/tests/offline-copy.test.ts',
+  'src/tests/pdf-cache.test.ts',
   'src/tests/print.test.ts',
   'src/tests/quality-a11y.test.ts',
   'src/tests/search*.test.ts',
