@@ -51,7 +51,7 @@ function codeOf(text: string): Promise<string> {
       waiting.delete(id);
       if (waiting.size === 0) worker.unref();
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       for (const answer of waiting.values()) answer({ error: error.message });
       maker = undefined;
     });
