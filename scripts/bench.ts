@@ -106,18 +106,14 @@ const STEP_NAMES: Record<string, string> = {
   imageBudget: 'image budget',
   stampServiceWorker: 'service-worker stamp',
   precompressFiles: 'precompression',
-  precompressPages: 'precompression of the pages (beside the search index)',
-  precompressRest: 'precompression of the rest',
   afterBuild: 'after-build steps, wall (PDF included)',
 };
-/** Steps that run inside another's time, left out of the sum that leaves "other": the after-build wall covers them. */
+/** The after-build steps: the after-build wall covers them, so they are left out of the sum that leaves "other". */
 const INSIDE_AFTER_BUILD = new Set([
   'printPdfs',
   'searchIndex',
   'imageBudget',
   'stampServiceWorker',
-  'precompressPages',
-  'precompressRest',
   'precompressFiles',
 ]);
 let pdfFacts = 'none (no Chromium)';
@@ -181,7 +177,7 @@ async function timedBuild(cwd: string, extra: Record<string, string>, log: strin
     if (pdf) pdfFacts = `${pdf[1]} files printed (${pdf[2]} A4 pages), ${pdf[3] ?? 0} reused (${pdf[4] ?? 0} A4 pages)`;
   }
   const pdfSeconds = stages.get(STEP_NAMES['printPdfs']!) ?? 0;
-  // Astro's phases and the after-build wall follow one another; the steps inside that wall overlap.
+  // Astro's phases and the after-build wall follow one another; the steps are inside that wall.
   const inside = new Set([...INSIDE_AFTER_BUILD].map((step) => STEP_NAMES[step]));
   const known = [...stages].filter(([name]) => !inside.has(name)).reduce((a, [, b]) => a + b, 0);
   stages.set('other (sitemap, editor copy, hooks, exit)', total - known);

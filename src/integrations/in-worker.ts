@@ -6,26 +6,16 @@ import type { BuildDone } from './build-done';
 import { Worker } from 'node:worker_threads';
 import { fromRoot } from '../lib/paths.ts';
 
-/** Runs export `name` of `module` (a path from the project root) in a worker, with the step's arguments and
- * `options` (plain data, copied to the worker); resolves to what the step returns (plain data, copied back). */
-export function inWorker<T = void>(
-  module: string,
-  name: string,
-  { dir, logger, cacheDir }: BuildDone,
-  options?: unknown,
-): Promise<T> {
+/** Runs export `name` of `module` (a path from the project root) in a worker, with the step's arguments. */
+export function inWorker(module: string, name: string, { dir, logger, cacheDir }: BuildDone): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(fromRoot('src/integrations/step-worker.ts'), {
-      workerData: { module: fromRoot(module), name, dir: dir.href, cacheDir, options },
+      workerData: { module: fromRoot(module), name, dir: dir.href, cacheDir },
     });
-    let result: T;
-    worker.on('message', (m: { level: 'info' | 'warn'; message: string } | { result: T }) => {
-      if ('result' in m) result = m.result;
-      else logger[m.level](m.message);
-    });
+    worker.on('message', ({ level, message }: { level: 'info' | 'warn'; message: string }) => logger[level](message));
     worker.once('error', reject);
     worker.once('exit', (code) =>
-      code === 0 ? resolve(result) : reject(new Error(`${module}: luồng phụ dừng với mã ${code}.`)),
+      code === 0 ? resolve() : reject(new Error(`${module}: luồng phụ dừng với mã ${code}.`)),
     );
   });
 }

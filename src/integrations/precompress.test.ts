@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompressFiles, precompressPages, precompressRest } from './precompress';
+import { precompressFiles } from './precompress';
 
 let work: string;
 beforeAll(async () => {
@@ -126,32 +126,6 @@ describe('precompressFiles', () => {
     const said = await run(dir, cacheDir);
     expect((await readFile(join(dir, 'index.html.br'))).equals(brotli(page, 6))).toBe(true);
     expect(said.join('\n')).toContain('(0 tệp không đổi');
-  });
-
-  it('in two parts, leaves what the search index and the stamp write to the second, and prunes for both', async () => {
-    const dir = join(work, 'parts');
-    const cacheDir = join(work, 'parts-cache');
-    await mkdir(join(dir, 'pagefind'), { recursive: true });
-    await writeFile(join(dir, 'index.html'), page);
-    await writeFile(join(dir, 'sw.js'), "const VERSION = '__VERSION__';");
-    const said: string[] = [];
-    const logger = { info: (m: string) => said.push(m), warn: (m: string) => said.push(m) };
-    const args = { dir: pathToFileURL(`${dir}/`), logger: logger as unknown as AstroIntegrationLogger, cacheDir };
-    const pages = await precompressPages(args);
-    expect(pages.done).toEqual(['index.html']);
-    expect(await unbrotli(join(dir, 'index.html'))).toBe(page.toString());
-    await expect(readFile(join(dir, 'sw.js.br')), 'sw.js is stamped later').rejects.toThrow();
-    // What the steps beside it write meanwhile: Pagefind's loader, the stamped worker.
-    await writeFile(join(dir, 'pagefind/pagefind.js'), 'export const search = 1;');
-    await writeFile(join(dir, 'sw.js'), "const VERSION = '0123456789ab';");
-    await precompressRest(args, pages);
-    expect(await unbrotli(join(dir, 'sw.js'))).toBe("const VERSION = '0123456789ab';");
-    expect(await ungzip(join(dir, 'pagefind/pagefind.js'))).toBe('export const search = 1;');
-    expect(said.join('\n')).toContain('Đã nén trước thêm 2 tệp');
-    // The end keeps the first part's cache entries along with its own.
-    const cache = join(cacheDir, 'loa-ban-precompress');
-    const [folder] = await readdir(cache);
-    expect((await readdir(join(cache, folder!))).length).toBe(3);
   });
 
   it("leaves the editing app out of the residents' setting: its 8 MB does not cost the pages brotli 11", async () => {

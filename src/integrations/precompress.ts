@@ -47,35 +47,9 @@ async function writeWhole(file: string, data: Buffer) {
   await rename(temp, file);
 }
 
-/** The part of the step that may start as soon as the pages are final: what it did, for the part that ends it. */
-export interface PagesDone {
-  /** Files compressed, relative to the output folder. */
-  done: string[];
-  /** The cache entries they used, which the end must not prune. */
-  used: string[];
-  quality: number;
-  level: number;
-}
-
-/** What one run of the step does: the whole site (`all`); the files no later step rewrites (`pages`), beside the
- * search index; or the rest once those steps are done (`rest`), with the settings `pages` chose. */
-export type Part = { part: 'all' } | { part: 'pages' } | { part: 'rest'; pages: PagesDone };
-
-/** Files the steps running beside `pages` write (src/integrations/build-done.ts): Pagefind's folder and the
- * service-worker files it stamps. */
-const WRITTEN_LATER = /^(?:pagefind\/|sw(?:-hop-thu)?\.js$)/;
-
-/** The whole step, in a worker thread of its own (in-worker.ts). */
+/** The step, in a worker thread of its own (in-worker.ts). */
 export const precompressFiles = (args: BuildDone) =>
-  inWorker('src/integrations/precompress.ts', 'precompressHere', args, { part: 'all' } satisfies Part);
-
-/** The pages' part, in a worker thread. */
-export const precompressPages = (args: BuildDone) =>
-  inWorker<PagesDone>('src/integrations/precompress.ts', 'precompressHere', args, { part: 'pages' } satisfies Part);
-
-/** The rest, after the `pages` part and the steps beside it, in a worker thread. */
-export const precompressRest = (args: BuildDone, pages: PagesDone) =>
-  inWorker('src/integrations/precompress.ts', 'precompressHere', args, { part: 'rest', pages } satisfies Part);
+  inWorker('src/integrations/precompress.ts', 'precompressHere', args);
 
 /** Brotli quality and gzip level for the editing app (/bien-tap/, 7 MB of Decap CMS): editors download it once and
  * keep it, and at quality 11 it would add about 10 s to every fresh build. It is left out of the text that decides
@@ -83,10 +57,7 @@ export const precompressRest = (args: BuildDone, pages: PagesDone) =>
 export const EDITOR_SETTING = { quality: 6, level: 6 } as const;
 
 /** The step, on the calling thread. */
-export async function precompressHere(
-  { dir, logger, cacheDir }: BuildDone,
-  which: Part = { part: 'all' },
-): Promise<PagesDone | undefined> {
+export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
   const relative = (f: string) => f.slice(root.length).replace(/^\//, '');
   const editors = editorUrls.app().slice(1);
@@ -94,22 +65,12 @@ export async function precompressHere(
   // One listing of the folder serves both the files to compress and the outputs left by deleted files.
   const everything = await builtFiles(root, /./);
   const present = new Set(everything);
-  const already = new Set(which.part === 'rest' ? which.pages.done : []);
-  const files = everything.filter(
-    (f) =>
-      compressible.test(f) && !already.has(relative(f)) && (which.part !== 'pages' || !WRITTEN_LATER.test(relative(f))),
-  );
-  let quality: number;
-  let level: number;
-  if (which.part === 'rest') {
-    ({ quality, level } = which.pages);
-  } else {
-    // Chosen by the residents' pages: the search index and the service worker add little to them.
-    const sizes = await Promise.all(files.filter((f) => !forEditors(f)).map(async (f) => (await stat(f)).size));
-    const text = sizes.reduce((a, b) => a + b, 0);
-    quality = brotliQuality(text);
-    level = gzipLevel(text);
-  }
+  const files = everything.filter((f) => compressible.test(f));
+  // Chosen by the residents' text alone.
+  const sizes = await Promise.all(files.filter((f) => !forEditors(f)).map(async (f) => (await stat(f)).size));
+  const text = sizes.reduce((a, b) => a + b, 0);
+  const quality = brotliQuality(text);
+  const level = gzipLevel(text);
   const residents = cacheFolder(cacheDir, quality, level);
   const editing = cacheFolder(cacheDir, EDITOR_SETTING.quality, EDITOR_SETTING.level);
   const folders = [...new Set([residents, editing])];
@@ -118,7 +79,7 @@ export async function precompressHere(
   const cached = new Set(
     (await Promise.all(folders.map(async (f) => (await readdir(f)).map((k) => join(f, k))))).flat(),
   );
-  const used = new Set<string>(which.part === 'rest' ? which.pages.used : []);
+  const used = new Set<string>();
   let before = 0;
   let after = 0;
   let reused = 0;
@@ -154,10 +115,6 @@ export async function precompressHere(
   const said =
     `${files.length} tệp (${reused} tệp không đổi lấy lại từ bộ nhớ đệm): ` +
     `${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}, gzip ${level}).`;
-  if (which.part === 'pages') {
-    logger.info(`Đã nén trước ${said}`);
-    return { done: files.map(relative), used: [...used], quality, level };
-  }
   // A file deleted since the last build into this folder (when it was not emptied) must not leave its .br/.gz
   // to be served.
   const orphans = everything.filter(
@@ -173,6 +130,5 @@ export async function precompressHere(
     const stale = (await readdir(folder)).filter((name) => !used.has(join(folder, name)));
     await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
   }
-  logger.info(which.part === 'rest' ? `Đã nén trước thêm ${said}` : `Đã nén trước ${said}`);
-  return undefined;
+  logger.info(`Đã nén trước ${said}`);
 }
