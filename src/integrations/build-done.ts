@@ -83,14 +83,10 @@ export default function buildDone(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const args: BuildDone = { dir, logger, cacheDir };
         const started = performance.now();
-        const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
-          const from = performance.now();
-          const result = await step();
-          logger.info(stepLine(name, (performance.now() - from) / 1000));
-          return result;
-        };
         for (const step of [printPdfs, searchIndex, imageBudget, stampServiceWorker, precompressFiles]) {
-          await timed(step.name, () => step(args));
+          const from = performance.now();
+          await step(args);
+          logger.info(stepLine(step.name, (performance.now() - from) / 1000));
         }
         logger.info(stepLine('afterBuild', (performance.now() - started) / 1000));
         await deleting;
