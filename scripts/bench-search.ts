@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launch } from './lib/browser.ts';
+import { emulateLink, launch } from './lib/browser.ts';
 import { serve } from './lib/static-server.ts';
 import type { Page } from 'playwright-core';
 import { FIRST_SEARCH_QUERIES, firstSearch, nextSearch, type Transfer } from './lib/search-page.ts';
@@ -51,14 +51,7 @@ async function dirBytes(dir: string): Promise<number> {
 
 /** Slows a page's network to a 2G-class link: 250 kbit/s down, 300 ms round trip. */
 async function throttle(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 300,
-    downloadThroughput: 31_250,
-    uploadThroughput: 15_000,
-  });
+  await emulateLink(await page.context().newCDPSession(page), { latency: 300, down: 31_250, up: 15_000 });
 }
 
 async function measure(name: string, outDir: string, buildSeconds: number) {

@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { formatPageBudgets, pageBudgets } from './lib/page-budgets.ts';
-import { chromePath } from './lib/browser.ts';
+import { chromePath, emulateLink } from './lib/browser.ts';
 import { serve } from './lib/static-server.ts';
 import { syntheticContent } from './lib/synthetic-content.ts';
 
@@ -349,14 +349,8 @@ async function firstPaint() {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
     // 400 kbit/s both ways, 400 ms round trip: a weak 2G/3G link in the hills.
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 400,
-      downloadThroughput: 50_000,
-      uploadThroughput: 50_000,
-    });
+    await emulateLink(cdp, { latency: 400, down: 50_000, up: 50_000 });
     let bytes = 0;
     let requests = 0;
     cdp.on('Network.loadingFinished', (e) => {

@@ -13,7 +13,7 @@ import { longSentenceWarnings } from '../lib/sentences';
 import { isProductionSite } from '../lib/site-url';
 import { validateSite, type Collections } from '../lib/validate';
 import { buildTime } from '../lib/build-time';
-import { dayPart, entryPart, pageKey } from '../lib/page-key';
+import { dayPart, entryPart, listedPart, pageKey } from '../lib/page-key';
 import { siteInbox } from '../inbox/config';
 
 export type Topic = CollectionEntry<'topics'>;
@@ -239,9 +239,11 @@ async function load(): Promise<Site> {
   }
 
   const qaOfTopic = group(qa.map((q) => [q.data.topic.id, q]));
+  // Each Q&A's place in its topic, found once: its page and its key both ask for the Q&A after it.
+  const placeInTopic = new Map(topics.flatMap((t) => qaOfTopic(t.id).map((q, i) => [q.id, i] as const)));
   const mp3 = (r: Recording) => {
-    const path = join(contentDir, 'audio', r.data.file);
-    return existsSync(path) ? [statSync(path).size, statSync(path).mtimeMs] : null;
+    const file = statSync(join(contentDir, 'audio', r.data.file), { throwIfNoEntry: false });
+    return file ? [file.size, file.mtimeMs] : null;
   };
   const inbox = siteInbox();
 
@@ -282,9 +284,8 @@ async function load(): Promise<Site> {
     recording: byId(current, 'bản nghe'),
     qaOfTopic,
     siblingsOf: (id) => {
-      const q = qaById.get(id)!;
-      const inTopic = qaOfTopic(q.data.topic.id);
-      const at = inTopic.indexOf(q);
+      const inTopic = qaOfTopic(qaById.get(id)!.data.topic.id);
+      const at = placeInTopic.get(id)!;
       return [...inTopic.slice(at + 1), ...inTopic.slice(0, at)].slice(0, SIBLINGS);
     },
     sharedKey: pageKey(
@@ -327,11 +328,7 @@ export async function topicListPaths() {
     return Array.from({ length: pages - 1 }, (_, i) => ({
       params: { topic: topic.id, n: String(i + 2) },
       props: { topic, page: i + 2, pages },
-      cacheKey: pageKey(
-        site.sharedKey,
-        qa.length,
-        pageItems(qa, i + 2, TOPIC_PAGE_SIZE).map((q) => [q.id, q.data.question, q.data.lang.id]),
-      ),
+      cacheKey: pageKey(site.sharedKey, qa.length, pageItems(qa, i + 2, TOPIC_PAGE_SIZE).map(listedPart)),
     }));
   });
 }

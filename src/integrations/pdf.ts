@@ -27,7 +27,7 @@ import type { BuildDone } from './build-done';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism, homedir } from 'node:os';
 import { dirname, join, normalize, relative, sep } from 'node:path';
@@ -52,6 +52,7 @@ import {
   type Served,
 } from '../lib/pdf-cache';
 import { buildTime } from '../lib/build-time';
+import { writeWhole } from '../lib/write-whole';
 
 /** Origin the pages are loaded from inside Chromium; every request to it is answered from the output folder. */
 const ORIGIN = 'https://pdf.loa-ban.invalid';
@@ -158,14 +159,6 @@ async function printSettings(): Promise<string> {
 
 /** The cache folder of this entry format. */
 export const pdfCacheFolder = (cacheDir: string) => join(cacheDir, 'loa-ban-pdf', `v${CACHE_FORMAT}`);
-
-/** Writes `data` at `file` through a temporary name, so a build cut short never leaves half a cached PDF. */
-let temps = 0;
-async function writeWhole(file: string, data: Buffer) {
-  const temp = `${file}.${process.pid}-${temps++}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, file);
-}
 
 /** Writes a PDF at its site path in the output folder. */
 async function writePdf(root: string, job: Job, bytes: Uint8Array) {

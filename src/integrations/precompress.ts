@@ -8,12 +8,13 @@
 import type { BuildDone } from './build-done';
 import { inWorker } from './in-worker.ts';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../lib/built-files.ts';
 import { brotliQuality, compressible, gzipLevel, precompress } from '../lib/precompress.ts';
 import { editorUrls } from '../lib/urls.ts';
+import { writeWhole } from '../lib/write-whole.ts';
 
 /** Files compressed at once: enough to keep libuv's thread pool busy without holding the whole site in memory. */
 const IN_FLIGHT = 16;
@@ -36,15 +37,6 @@ function pack(br: Buffer, gz: Buffer): Buffer {
 function unpack(entry: Buffer): { br: Buffer; gz: Buffer } {
   const length = entry.readUInt32BE(0);
   return { br: entry.subarray(4, 4 + length), gz: entry.subarray(4 + length) };
-}
-
-/** Writes `data` at `file` through a temporary name, so a build cut short never leaves half a cached file. */
-let temps = 0;
-async function writeWhole(file: string, data: Buffer) {
-  // Unique per write: two built files with the same bytes share one cache entry and may be written at once.
-  const temp = `${file}.${process.pid}-${temps++}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, file);
 }
 
 /** The step, in a worker thread of its own (in-worker.ts). */
@@ -85,11 +77,8 @@ export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Pro
   let reused = 0;
   const one = async (file: string) => {
     const data = await readFile(file);
-    const setting = forEditors(file) ? EDITOR_SETTING : { quality, level };
-    const entry = join(
-      setting === EDITOR_SETTING ? editing : residents,
-      createHash('sha256').update(data).digest('hex'),
-    );
+    const [setting, folder] = forEditors(file) ? [EDITOR_SETTING, editing] : [{ quality, level }, residents];
+    const entry = join(folder, createHash('sha256').update(data).digest('hex'));
     used.add(entry);
     let br: Buffer;
     let gz: Buffer;
@@ -112,9 +101,6 @@ export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Pro
     for (let file = files[next++]; file; file = files[next++]) await one(file);
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  const said =
-    `${files.length} tệp (${reused} tệp không đổi lấy lại từ bộ nhớ đệm): ` +
-    `${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}, gzip ${level}).`;
   // A file deleted since the last build into this folder (when it was not emptied) must not leave its .br/.gz
   // to be served.
   const orphans = everything.filter(
@@ -130,5 +116,8 @@ export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Pro
     const stale = (await readdir(folder)).filter((name) => !used.has(join(folder, name)));
     await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
   }
-  logger.info(`Đã nén trước ${said}`);
+  logger.info(
+    `Đã nén trước ${files.length} tệp (${reused} tệp không đổi lấy lại từ bộ nhớ đệm): ` +
+      `${Math.round(before / 1000)} KB → ${Math.round(after / 1000)} KB (brotli ${quality}, gzip ${level}).`,
+  );
 }

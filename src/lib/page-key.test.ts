@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayPart, entryPart, pageKey } from './page-key';
+import { dayPart, entryPart, listedPart, pageKey } from './page-key';
 
 describe('pageKey', () => {
   it('is the same for the same data, whatever object holds it', () => {
@@ -24,6 +24,15 @@ describe('pageKey', () => {
 
   it('keeps parts apart: moving text from one part to the next changes the key', () => {
     expect(pageKey('ab', 'c')).not.toBe(pageKey('a', 'bc'));
+  });
+});
+
+describe('listedPart', () => {
+  it('is what a list line shows of a Q&A: its id, question and language, not its answer', () => {
+    const qa = { id: 'chu-de/cau-1', data: { question: 'Hỏi?', lang: { id: 'vi' } }, body: 'Đáp.' };
+    expect(listedPart(qa)).toEqual(['chu-de/cau-1', 'Hỏi?', 'vi']);
+    const answeredAgain = { ...qa, body: 'Đáp khác.' };
+    expect(listedPart(answeredAgain)).toEqual(listedPart(qa));
   });
 });
 

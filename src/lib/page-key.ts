@@ -19,6 +19,13 @@ export const entryPart = (entry: { id: string; data: unknown; body?: string | un
   entry.body ?? '',
 ];
 
+/** A Q&A as a line of a list shows it (a topic page, "more questions"): its link, its question, its language. */
+export const listedPart = (qa: { id: string; data: { question: string; lang: { id: string } } }) => [
+  qa.id,
+  qa.data.question,
+  qa.data.lang.id,
+];
+
 /** The day of `time` as the site may show it: in UTC, in the machine's zone and in Vietnam's (UTC+7, no daylight
  * saving), so a page that states "today" or "ended" is rendered again whichever clock it reads. */
 export function dayPart(time: Date): string[] {

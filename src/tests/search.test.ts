@@ -7,6 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { siteInBrowser } from './helpers/browser';
 import { siteDist } from './helpers/paths';
+import { emulateLink } from '../../scripts/lib/browser';
 import { openSearch, PHONE, settled, shown } from '../../scripts/lib/search-page';
 import { searchQuery } from '../lib/search/query';
 
@@ -327,15 +328,8 @@ describe('on a bad connection', () => {
   });
 
   it('shows progress on a slow link', async () => {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
     // About a 2G link: 250 kbit/s down, 300 ms round trip.
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 300,
-      downloadThroughput: 31_000,
-      uploadThroughput: 15_000,
-    });
+    await emulateLink(await context.newCDPSession(page), { latency: 300, down: 31_000, up: 15_000 });
     await page.goto(`${site.server.url}/tim-kiem/?q=dan+toc`);
     await page.waitForSelector('#search-progress:not([hidden])', { timeout: 10_000 });
     expect(await page.textContent('#search-status')).toContain('Đang tải');
