@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import loaBan from './src/integrations/index.ts';
-import { fromRoot, projectRoot } from './src/lib/paths.ts';
+import { buildCacheDir, fromRoot, outDir, projectRoot } from './src/lib/paths.ts';
 import { siteInbox } from './src/inbox/config.ts';
 
 // Astro writes its prerender chunks under the working directory when it does not contain outDir, and those chunks
@@ -22,9 +22,8 @@ export default defineConfig({
   // Tests and benchmarks build into their own folders; every path is resolved from the project root
   // (src/lib/paths.ts), so a build started from another working directory makes the same site.
   root: fromRoot(),
-  outDir: fromRoot(process.env.LOA_BAN_OUT ?? 'dist'),
-  // Parallel test builds each keep their own content data store.
-  cacheDir: fromRoot(process.env.LOA_BAN_CACHE ?? 'node_modules/.astro'),
+  outDir,
+  cacheDir: buildCacheDir,
   // Two files claiming one id is an editor's mistake, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   build: {

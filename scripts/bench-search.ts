@@ -29,7 +29,7 @@ const SECOND_QUERY = 'duong day nong';
 
 async function build(contentDir: string, outDir: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const child = spawn(process.execPath, [join(root, 'scripts/build.ts')], {
     cwd: root,
     env: { ...process.env, LOA_BAN_CONTENT: contentDir, LOA_BAN_OUT: outDir, LOA_BAN_CACHE: `${outDir}-cache` },
     stdio: ['ignore', 'ignore', 'pipe'],

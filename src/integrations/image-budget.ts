@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { overBudget } from '../lib/image-budget';
+import { overBudget } from '../lib/image-budget.ts';
 
 export async function imageBudget({ dir, logger }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);

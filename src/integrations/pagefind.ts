@@ -1,9 +1,8 @@
-/** Builds the search index at the end of every `astro build` (never a postbuild script: a plain build ships search).
+/** Builds the search index after every build (a build-done step: src/integrations/build-done.ts).
  * Pagefind's Node API indexes the `data-pagefind-body` of entry pages, after our rewrite of their text: folded twins
  * for "đ" words and Khmer segmented into exact tokens (src/lib/search). Only the index and Pagefind's JS API are
  * kept; our own UI (src/pages/tim-kiem/) replaces Pagefind's UI bundles, which are deleted so none can be linked. */
 import type { BuildDone } from './build-done';
-import { inWorker } from './in-worker.ts';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -111,12 +110,8 @@ async function slimFirstSearch(out: string): Promise<void> {
   await writeFile(join(out, LOADER), code);
 }
 
-/** The step, in a worker thread of its own (in-worker.ts): reading and rewriting 20,000 pages allocates hundreds of
- * MB, and collecting that garbage in Astro's 2 GB heap is slow. */
-export const searchIndex = (args: BuildDone) => inWorker('src/integrations/pagefind.ts', 'searchIndexHere', args);
-
-/** The step, on the calling thread. */
-export async function searchIndexHere({ dir, logger }: BuildDone): Promise<void> {
+/** The step (build-done.ts runs it in a process of its own). */
+export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= CHUNK_LOCATIONS;
   try {

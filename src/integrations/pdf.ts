@@ -34,12 +34,12 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { builtFiles } from '../lib/built-files';
-import { chromePath, launch } from '../lib/chromium';
-import { formatBytes } from '../lib/format';
-import { fromRoot } from '../lib/paths';
-import { finishPdf, unexpectedFonts } from '../lib/pdf-metadata';
-import { fillPdfBlocks, hasPdfBlocks, printedAs, type PdfFacts } from '../lib/pdf-links';
+import { builtFiles } from '../lib/built-files.ts';
+import { chromePath, launch } from '../lib/chromium.ts';
+import { formatBytes } from '../lib/format.ts';
+import { fromRoot } from '../lib/paths.ts';
+import { finishPdf, unexpectedFonts } from '../lib/pdf-metadata.ts';
+import { fillPdfBlocks, hasPdfBlocks, printedAs, type PdfFacts } from '../lib/pdf-links.ts';
 import {
   CACHE_FORMAT,
   changedFile,
@@ -50,9 +50,9 @@ import {
   unpackEntry,
   type PdfKeyInputs,
   type Served,
-} from '../lib/pdf-cache';
-import { buildTime } from '../lib/build-time';
-import { writeWhole } from '../lib/write-whole';
+} from '../lib/pdf-cache.ts';
+import { buildTime } from '../lib/build-time.ts';
+import { writeWhole } from '../lib/write-whole.ts';
 
 /** Origin the pages are loaded from inside Chromium; every request to it is answered from the output folder. */
 const ORIGIN = 'https://pdf.loa-ban.invalid';
@@ -83,7 +83,8 @@ interface Job {
   path: string;
   /** Site path of its PDF. */
   pdf: string;
-  html: string;
+  /** Size of its HTML in bytes: large pages print alone. */
+  bytes: number;
   /** Its cache entry's name; undefined when no Chromium version is known, so nothing can be reused. */
   key: string | undefined;
 }
@@ -265,13 +266,13 @@ async function printAll(
       warnFonts(logger, job.pdf, fonts);
     };
     // Small pages a few at once, then large ones one by one.
-    const small = jobs.filter((job) => Buffer.byteLength(job.html) <= LARGE_PAGE);
+    const small = jobs.filter((job) => job.bytes <= LARGE_PAGE);
     let next = 0;
     const worker = async () => {
       for (let job = small[next++]; job; job = small[next++]) await print(job);
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, small.length) }, worker));
-    for (const job of jobs.filter((j) => Buffer.byteLength(j.html) > LARGE_PAGE)) await print(job);
+    for (const job of jobs.filter((j) => j.bytes > LARGE_PAGE)) await print(job);
   } finally {
     await browser.close();
   }
@@ -322,25 +323,15 @@ async function prune(cache: { folder: string; used: Set<string> }) {
   await Promise.all(stale.map((name) => rm(join(cache.folder, name), { force: true })));
 }
 
+/** The step (build-done.ts runs it in a process of its own). */
 export async function printPdfs({ dir, logger, cacheDir }: BuildDone): Promise<void> {
   const started = performance.now();
   const root = fileURLToPath(dir).replace(/[\\/]$/, '');
   const files = await builtFiles(root, /\.html$/);
-  const pages: { file: string; html: string }[] = [];
-  for (let i = 0; i < files.length; i += BATCH) {
-    const batch = files.slice(i, i + BATCH);
-    const htmls = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
-    htmls.forEach((html, j) => hasPdfBlocks(html) && pages.push({ file: batch[j]!, html }));
-  }
-  const found = pages.flatMap(({ file, html }) => {
-    const pdf = printedAs(html);
-    return pdf ? [{ path: pagePath(root, file), pdf, html }] : [];
-  });
-
   const cache = { folder: pdfCacheFolder(cacheDir), used: new Set<string>() };
   await mkdir(cache.folder, { recursive: true });
   const lastChromium = join(cache.folder, LAST_CHROMIUM);
-  const current = found.length > 0 ? await chromiumVersion() : undefined;
+  const current = await chromiumVersion();
   // Without Chromium, the entries the last one printed can still be served.
   const chromium = current ?? (await readFile(lastChromium, 'utf8').catch(() => undefined));
   if (current) await writeWhole(lastChromium, Buffer.from(current));
@@ -353,10 +344,22 @@ export async function printPdfs({ dir, logger, cacheDir }: BuildDone): Promise<v
         created: process.env['SOURCE_DATE_EPOCH'] ? buildTime() : undefined,
       }
     : undefined;
-  const jobs: Job[] = found.map((job) => ({
-    ...job,
-    key: common && pdfKey({ ...common, path: job.path, html: job.html }),
-  }));
+  // Pages are read here and again when their blocks are filled, never all held at once: the pages with PDF blocks
+  // are about 70 MB of HTML at 20,000 Q&A, and the step runs beside Chromium.
+  const withBlocks: string[] = [];
+  const jobs: Job[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = files.slice(i, i + BATCH);
+    const htmls = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
+    htmls.forEach((html, j) => {
+      if (!hasPdfBlocks(html)) return;
+      withBlocks.push(batch[j]!);
+      const pdf = printedAs(html);
+      if (!pdf) return;
+      const path = pagePath(root, batch[j]!);
+      jobs.push({ path, pdf, bytes: Buffer.byteLength(html), key: common && pdfKey({ ...common, path, html }) });
+    });
+  }
 
   const hashes = outputHashes(root);
   const reused = await reuseCached(root, jobs, cache, hashes, logger);
@@ -364,14 +367,17 @@ export async function printPdfs({ dir, logger, cacheDir }: BuildDone): Promise<v
     reused.left.length > 0 ? await printAll(root, reused.left, cache, hashes, logger) : new Map<string, PdfFacts>();
   await prune(cache);
   const made = new Map([...reused.made, ...printed]);
-  await Promise.all(
-    pages.map(({ file, html }) =>
-      writeFile(
-        file,
-        fillPdfBlocks(html, (href) => made.get(href)),
-      ),
-    ),
-  );
+  for (let i = 0; i < withBlocks.length; i += BATCH) {
+    await Promise.all(
+      withBlocks.slice(i, i + BATCH).map(async (file) => {
+        const html = await readFile(file, 'utf8');
+        await writeFile(
+          file,
+          fillPdfBlocks(html, (href) => made.get(href)),
+        );
+      }),
+    );
+  }
   if (made.size > 0) {
     // Timed from the step's start to its end, so `npm run bench` can report the whole step apart.
     const sheets = (facts: Map<string, PdfFacts>) => [...facts.values()].reduce((sum, pdf) => sum + pdf.pages, 0);

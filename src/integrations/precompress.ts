@@ -6,7 +6,6 @@
  * the last build is copied back instead of compressed again, and a cached output can never belong to other bytes,
  * another quality or another zlib/brotli. Entries the build did not use are dropped, so the cache holds one build. */
 import type { BuildDone } from './build-done';
-import { inWorker } from './in-worker.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,17 +38,13 @@ function unpack(entry: Buffer): { br: Buffer; gz: Buffer } {
   return { br: entry.subarray(4, 4 + length), gz: entry.subarray(4 + length) };
 }
 
-/** The step, in a worker thread of its own (in-worker.ts). */
-export const precompressFiles = (args: BuildDone) =>
-  inWorker('src/integrations/precompress.ts', 'precompressHere', args);
-
 /** Brotli quality and gzip level for the editing app (/bien-tap/, 7 MB of Decap CMS): editors download it once and
  * keep it, and at quality 11 it would add about 10 s to every fresh build. It is left out of the text that decides
  * the residents' setting, which it would otherwise push past the 8 MB where every page loses brotli 11. */
 export const EDITOR_SETTING = { quality: 6, level: 6 } as const;
 
-/** The step, on the calling thread. */
-export async function precompressHere({ dir, logger, cacheDir }: BuildDone): Promise<void> {
+/** The step (build-done.ts runs it in a process of its own). */
+export async function precompressFiles({ dir, logger, cacheDir }: BuildDone): Promise<void> {
   const root = fileURLToPath(dir);
   const relative = (f: string) => f.slice(root.length).replace(/^\//, '');
   const editors = editorUrls.app().slice(1);

@@ -13,6 +13,17 @@ export const fromRoot = (...parts: string[]) => resolve(projectRoot, ...parts);
 /** Where content lives; tests and benchmarks point LOA_BAN_CONTENT elsewhere. */
 export const contentDir = fromRoot(process.env['LOA_BAN_CONTENT'] ?? 'content');
 
+/** Where `astro build` writes the site; tests and benchmarks point LOA_BAN_OUT elsewhere. */
+export const outDir = fromRoot(process.env['LOA_BAN_OUT'] ?? 'dist');
+
+/** Astro's cache folder (its content data store and incremental-build cache; our PDF and precompression caches sit in
+ * it too). Parallel test builds each keep their own through LOA_BAN_CACHE. */
+export const buildCacheDir = fromRoot(process.env['LOA_BAN_CACHE'] ?? 'node_modules/.astro');
+
+/** Set by `npm run build` (scripts/build.ts) for the `astro build` it starts: the after-build steps are left to it
+ * (src/integrations/build-done.ts). */
+export const AFTER_BUILD_APART = 'LOA_BAN_AFTER_BUILD_APART';
+
 /** Build caches (audio analysis, test builds), kept between builds. */
 export const cacheDir = fromRoot('node_modules/.cache/loa-ban');
 

@@ -71,19 +71,23 @@ export function shellEnv(): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !dropped.has(k)));
 }
 
-/** Runs `astro build` in a child process, optionally on another content folder, into `outDir`. `cwd` starts it from
- * another working directory (with `--root` naming the project), as a deploy script might. */
+/** Runs `npm run build` (scripts/build.ts: `astro build`, then the after-build steps) in a child process, optionally
+ * on another content folder, into `outDir`. `cwd` starts it from another working directory (with `--root` naming the
+ * project), as a deploy script might. `plainAstro` runs `astro build` alone, whose hook runs the same steps. */
 export function build(options: {
   outDir: string;
   contentDir?: string;
   env?: Record<string, string>;
   cwd?: string;
+  plainAstro?: boolean;
 }): Promise<BuildResult> {
   const env: Record<string, string | undefined> = { ...shellEnv(), LOA_BAN_OUT: options.outDir, ...options.env };
   if (options.contentDir) env['LOA_BAN_CONTENT'] = options.contentDir;
   // Each build keeps its own content cache so parallel builds never share a data store.
   env['LOA_BAN_CACHE'] = `${resolve(options.outDir)}-cache`;
-  const args = [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  const args = options.plainAstro
+    ? [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build']
+    : [resolve(root, 'scripts/build.ts')];
   if (options.cwd) args.push('--root', root);
   return withBuildLock(
     () =>
