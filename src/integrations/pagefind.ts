@@ -121,24 +121,31 @@ export async function searchIndex({ dir, logger }: BuildDone): Promise<void> {
     const { index, errors } = await createIndex({ forceLanguage: 'vi', excludeSelectors: ['.crumbs', '.player'] });
     if (!index) throw new Error(`Pagefind không khởi động được: ${errors.join('; ')}`);
     const files = await builtFiles(root, /\.html$/);
+    // Pages go to Pagefind's indexer (a process of its own, on one core) in file order, as each batch is read: the
+    // service indexes in arrival order, so the same site gives the same index. The next batch is read and rewritten
+    // while the indexer works on the last; waiting for each batch before reading the next left it idle 15 % of the
+    // time (20,000 Q&A). Two batches in flight keep memory flat.
+    const inFlight: Promise<number>[] = [];
     let pages = 0;
     for (let i = 0; i < files.length; i += BATCH) {
       const batch = files.slice(i, i + BATCH);
       const htmls = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
-      // Handed over in file order (the service indexes in arrival order), so the same site gives the same index.
-      const results = await Promise.all(
-        batch.map(async (file, j) => {
-          if (!htmls[j]!.includes('data-pagefind-body')) return undefined;
-          const added = await index.addHTMLFile({
-            url: pageUrl(root, file),
-            content: rewriteText(withoutStyles(htmls[j]!), indexText),
-          });
-          if (added.errors.length > 0) throw new Error(`Pagefind: ${relative(root, file)}: ${added.errors.join('; ')}`);
-          return added;
-        }),
-      );
-      pages += results.filter(Boolean).length;
+      const added = batch.flatMap((file, j) => {
+        if (!htmls[j]!.includes('data-pagefind-body')) return [];
+        const content = rewriteText(withoutStyles(htmls[j]!), indexText);
+        return [
+          index.addHTMLFile({ url: pageUrl(root, file), content }).then(({ errors }) => {
+            if (errors.length > 0) throw new Error(`Pagefind: ${relative(root, file)}: ${errors.join('; ')}`);
+          }),
+        ];
+      });
+      const done = Promise.all(added).then(() => added.length);
+      // Awaited below; until then a failure must not count as unhandled and end the process without its message.
+      done.catch(() => undefined);
+      inFlight.push(done);
+      if (inFlight.length > 1) pages += await inFlight.shift()!;
     }
+    for (const batch of inFlight) pages += await batch;
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(join(root, 'pagefind'))) {
