@@ -1,8 +1,8 @@
 /** Precompression of a finished site in a temporary folder: brotli 11 and gzip 9 while the site's text is at most
  * 8 MB, brotli 6 and gzip 6 past it (where 11 would take minutes). What is written is compared with zlib's own output
  * at each setting. A second build into the same folder with the cache kept: a changed page gets new .br/.gz, a
- * deleted one loses them, an unchanged one is copied from the cache. */
-import { mkdir, mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+ * deleted one loses them, an unchanged one is linked from the cache. */
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -92,13 +92,14 @@ describe('precompressFiles', () => {
     const cache = join(cacheDir, 'loa-ban-precompress');
     const [folder] = await readdir(cache);
     const keyOf = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-    const entry = await readFile(join(cache, folder!, keyOf(page)));
-    const brLength = entry.readUInt32BE(0);
-    expect(entry.subarray(4, 4 + brLength).equals(await readFile(`${kept}.br`)), 'the entry holds the .br').toBe(true);
+    const entry = join(cache, folder!, `${keyOf(page)}.br`);
+    expect((await readFile(entry)).equals(await readFile(`${kept}.br`)), 'the entry holds the .br').toBe(true);
+    expect((await stat(`${kept}.br`)).ino, 'the .br is the entry, written once').toBe((await stat(entry)).ino);
     const marked = brotliCompressSync(Buffer.from('bản trong bộ nhớ đệm'));
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(marked.length);
-    await writeFile(join(cache, folder!, keyOf(page)), Buffer.concat([head, marked, entry.subarray(4 + brLength)]));
+    // Replaced, not written through: the site's .br is a hard link to the entry.
+    await unlink(entry);
+    await writeFile(entry, marked);
+    expect((await readFile(`${kept}.br`)).equals(marked), 'the built .br is not written through').toBe(false);
 
     await writeFile(changed!, '<p>Câu trả lời mới, đã sửa.</p>');
     await unlink(deleted!);
@@ -110,7 +111,8 @@ describe('precompressFiles', () => {
     expect((await readFile(`${kept}.br`)).equals(marked), 'the unchanged page is copied from the cache').toBe(true);
     // The cache holds this build's outputs only: the old bytes of the changed page and the deleted page are gone.
     const entries = await readdir(join(cache, folder!));
-    expect(entries.sort()).toEqual([keyOf(page), keyOf('<p>Câu trả lời mới, đã sửa.</p>')].sort());
+    const keys = [keyOf(page), keyOf('<p>Câu trả lời mới, đã sửa.</p>')];
+    expect(entries.sort()).toEqual(keys.flatMap((k) => [`${k}.br`, `${k}.gz`]).sort());
   });
 
   it('never reuses an output made at another brotli quality', async () => {
