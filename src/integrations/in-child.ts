@@ -5,7 +5,8 @@
  * - Astro's thread ends a large build with a heap of about 2 GB, and each garbage collection there walks all of it:
  *   precompression run on that thread spent most of its time collecting garbage (52 s against about 20 s);
  * - the child's young generation is kept to 1 MB: the steps make many short-lived strings, one page at a time, and
- *   V8's default let them take 150 MB before collecting (Pagefind's step: 290 MB against 140 MB at 20,000 Q&A). */
+ *   V8's default let them take 150 MB before collecting (Pagefind's step: 290 MB against 140 MB at 20,000 Q&A);
+ * - gc() is exposed, so a step can collect before it waits on another process's peak (the search index). */
 import type { BuildDone } from './build-done';
 import { fork } from 'node:child_process';
 import { fromRoot } from '../lib/paths.ts';
@@ -18,7 +19,7 @@ export function inChild(module: string, name: string, { dir, logger, cacheDir }:
   return new Promise((resolve, reject) => {
     // Plain Node (no flags of the parent's, such as a test runner's): the step's modules name their .ts files.
     const child = fork(fromRoot('src/integrations/step-child.ts'), [fromRoot(module), name, dir.href, cacheDir], {
-      execArgv: ['--max-semi-space-size=1'],
+      execArgv: ['--max-semi-space-size=1', '--expose-gc'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let failure: string | undefined;
